@@ -1,0 +1,44 @@
+// Package schema declares every persisted entity of Kehu. Each entity embeds a mixin from this file that
+// carries its privacy policy (built by platform/authz), so no entity can be read or written without an
+// actor and every row stays within the actor's data scope.
+package schema
+
+import (
+	"time"
+
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/mixin"
+
+	"github.com/kehu-crm/kehu/internal/platform/authz"
+)
+
+// Protected attaches the authorization policy for one entity.
+type Protected struct {
+	mixin.Schema
+	Rule authz.EntityRule
+}
+
+// Policy implements ent's privacy hook.
+func (p Protected) Policy() ent.Policy { return authz.EntityPolicy(p.Rule) }
+
+// Timestamps adds created_at and updated_at, both UTC.
+type Timestamps struct{ mixin.Schema }
+
+// Fields of Timestamps.
+func (Timestamps) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("created_at").Default(nowUTC).Immutable(),
+		field.Time("updated_at").Default(nowUTC).UpdateDefault(nowUTC),
+	}
+}
+
+// Versioned adds the optimistic-concurrency counter every mutable record carries.
+type Versioned struct{ mixin.Schema }
+
+// Fields of Versioned.
+func (Versioned) Fields() []ent.Field {
+	return []ent.Field{field.Int64("version").Default(1).Min(1)}
+}
+
+func nowUTC() time.Time { return time.Now().UTC() }

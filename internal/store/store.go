@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+
+	"github.com/kehu-crm/kehu/internal/ent"
+	_ "github.com/kehu-crm/kehu/internal/ent/runtime" // installs the privacy policies; without it nothing runs
+	"github.com/kehu-crm/kehu/internal/ent/schema"
+	"github.com/kehu-crm/kehu/internal/platform/audit"
+	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/db"
+	"github.com/kehu-crm/kehu/internal/platform/reqinfo"
+)
+
+// Store is the application's handle on its data.
+type Store struct {
+	DB     *db.DB
+	client *ent.Client
+}
+
+// New wraps an open database.
+func New(d *db.DB) *Store {
+	dia := dialect.SQLite
+	if d.Dialect == db.Postgres {
+		dia = dialect.Postgres
+	}
+	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, d.SQL)))
+	s := &Store{DB: d, client: client}
+	client.Use(audit.Hook(auditWriter{}, audit.Options{
+		Skip:   []string{"AuditEvent", "Session", "PasswordReset", "LoginThrottle", "IdempotencyKey", "APIToken"},
+		Secret: secretFields(),
+	}))
+	return s
+}
+
+type txKey struct{}
+
+// Client returns the client bound to the context's transaction, or the pooled client outside one.
+func (s *Store) Client(ctx context.Context) *ent.Client {
+	if tx, ok := ctx.Value(txKey{}).(*ent.Tx); ok {
+		return tx.Client()
+	}
+	return s.client
+}
+
+// InTx reports whether ctx carries a transaction.
+func InTx(ctx context.Context) bool { _, ok := ctx.Value(txKey{}).(*ent.Tx); return ok }
+
+// WithTx runs fn in a transaction, reusing the one in ctx if there is one. fn's error (or a panic)
+// rolls everything back.
+func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) (err error) {
+	if InTx(ctx) {
+		return fn(ctx)
+	}
+	tx, err := s.client.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			return errors.Join(err, fmt.Errorf("store: rollback: %w", rerr))
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// Close closes the client and the database.
+func (s *Store) Close() error { return s.DB.Close() }
+
+// Record writes a security event (sign-in, permission change…) in the context's transaction, or in a
+// transaction of its own outside one.
+func (s *Store) Record(ctx context.Context, ev audit.Event) error {
+	return s.WithTx(ctx, func(ctx context.Context) error { return writeEvent(ctx, s.Client(ctx), ev) })
+}
+
+type auditWriter struct{}
+
+func (auditWriter) Write(ctx context.Context, ev audit.Event) error {
+	tx, ok := ctx.Value(txKey{}).(*ent.Tx)
+	if !ok {
+		return errors.New("audited write outside a transaction: use Store.WithTx")
+	}
+	return writeEvent(ctx, tx.Client(), ev)
+}
+
+func writeEvent(ctx context.Context, c *ent.Client, ev audit.Event) error {
+	a := authz.FromContext(ctx)
+	ri := reqinfo.From(ctx)
+	q := c.AuditEvent.Create().
+		SetAction(ev.Action).SetEntity(ev.Entity).SetRequestID(ri.ID).SetIP(ri.IP).
+		SetActorKind("anonymous")
+	if ev.EntityID != 0 {
+		q.SetEntityID(ev.EntityID)
+	}
+	if len(ev.Changes) > 0 {
+		ch := make(map[string]schema.Change, len(ev.Changes))
+		for k, v := range ev.Changes {
+			ch[k] = schema.Change{Old: v.Old, New: v.New}
+		}
+		q.SetChanges(ch)
+	}
+	if a != nil {
+		q.SetActorKind(string(a.Kind))
+		if a.UserID != 0 {
+			q.SetActorID(a.UserID)
+		}
+		if a.TeamID != 0 {
+			q.SetActorTeamID(a.TeamID)
+		}
+		if a.TokenID != 0 {
+			q.SetTokenID(a.TokenID)
+		}
+	}
+	if a == nil {
+		// Anonymous events (a failed sign-in) are written on the system's authority but say "anonymous".
+		ctx = authz.AsSystem(ctx)
+	}
+	return q.Exec(ctx)
+}
+
+// secretFields reads the ent descriptors once: a field declared Sensitive() is never written to the
+// audit log in clear.
+func secretFields() func(typ, field string) bool {
+	set := map[string]bool{}
+	for _, sc := range schema.All() {
+		typ := reflect.TypeOf(sc).Name()
+		for _, f := range sc.Fields() {
+			if d := f.Descriptor(); d.Sensitive {
+				set[typ+"."+d.Name] = true
+			}
+		}
+	}
+	return func(typ, field string) bool { return set[typ+"."+field] || strings.HasSuffix(field, "_hash") }
+}
