@@ -101,7 +101,7 @@ func (auditWriter) Write(ctx context.Context, ev audit.Event) error {
 }
 
 func writeEvent(ctx context.Context, c *ent.Client, ev audit.Event) error {
-	a := authz.FromContext(ctx)
+	a := authz.Attributed(ctx)
 	ri := reqinfo.From(ctx)
 	q := c.AuditEvent.Create().
 		SetAction(ev.Action).SetEntity(ev.Entity).SetRequestID(ri.ID).SetIP(ri.IP).
@@ -128,7 +128,7 @@ func writeEvent(ctx context.Context, c *ent.Client, ev audit.Event) error {
 			q.SetTokenID(a.TokenID)
 		}
 	}
-	if a == nil {
+	if authz.FromContext(ctx) == nil {
 		// Anonymous events (a failed sign-in) are written on the system's authority but say "anonymous".
 		ctx = authz.AsSystem(ctx)
 	}
@@ -148,4 +148,19 @@ func secretFields() func(typ, field string) bool {
 		}
 	}
 	return func(typ, field string) bool { return set[typ+"."+field] || strings.HasSuffix(field, "_hash") }
+}
+
+// Lock takes a transaction-scoped lock named key, so that work which must not run twice at once (first
+// setup, seeding) is serialised across nodes. SQLite transactions are already serialised
+// (_txlock=immediate), so only PostgreSQL needs an advisory lock.
+func (s *Store) Lock(ctx context.Context, key string) error {
+	if s.DB.Dialect != db.Postgres {
+		return nil
+	}
+	tx, ok := ctx.Value(txKey{}).(*ent.Tx)
+	if !ok {
+		return errors.New("store: Lock needs a transaction")
+	}
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtext($1))", key)
+	return err
 }

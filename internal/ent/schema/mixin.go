@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/schema/mixin"
 
 	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
 )
 
 // Protected attaches the authorization policy for one entity.
@@ -28,8 +29,10 @@ type Timestamps struct{ mixin.Schema }
 // Fields of Timestamps.
 func (Timestamps) Fields() []ent.Field {
 	return []ent.Field{
-		field.Time("created_at").Default(nowUTC).Immutable(),
-		field.Time("updated_at").Default(nowUTC).UpdateDefault(nowUTC),
+		field.Time("created_at").Default(nowUTC).Immutable().
+			Annotations(meta.Field("createdAt", "创建时间", "Created", "datetime").Sort().ReadOnlyF()),
+		field.Time("updated_at").Default(nowUTC).UpdateDefault(nowUTC).
+			Annotations(meta.Field("updatedAt", "更新时间", "Updated", "datetime").ReadOnlyF()),
 	}
 }
 

@@ -24,7 +24,8 @@ func (Team) Mixin() []ent.Mixin {
 
 // Annotations of Team.
 func (Team) Annotations() []schema.Annotation {
-	return []schema.Annotation{meta.Entity("team", "团队", "Team")}
+	return []schema.Annotation{meta.Entity("team", "团队", "Team").
+		With(meta.Field("memberCount", "成员数", "Members", "number").ReadOnlyF())}
 }
 
 // Fields of Team.

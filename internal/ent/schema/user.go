@@ -47,7 +47,7 @@ func (User) Fields() []ent.Field {
 		field.Int64("team_id").Optional().Nillable().
 			Annotations(meta.Field("teamId", "团队", "Team", "ref").RefTo("team").Filter()),
 		field.Time("last_login_at").Optional().Nillable().
-			Annotations(meta.Field("lastLoginAt", "最近登录", "Last login", "datetime").Sort().ReadOnlyF()),
+			Annotations(meta.Field("lastLoginAt", "最近登录", "Last login", "datetime").ReadOnlyF()),
 		field.Time("password_changed_at").Optional().Nillable(),
 	}
 }

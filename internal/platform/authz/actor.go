@@ -77,9 +77,29 @@ func WithActor(ctx context.Context, a *Actor) context.Context {
 	return context.WithValue(ctx, actorKey{}, a)
 }
 
-// AsSystem returns a context whose actor is the system principal. Use it only for work no user asked
-// for directly (jobs, authentication look-ups, migrations); audit rows record it as "system".
-func AsSystem(ctx context.Context) context.Context { return WithActor(ctx, systemActor) }
+type behalfKey struct{}
+
+// AsSystem returns a context whose actor is the system principal. Use it for work no user can be
+// authorised for row by row: jobs, authentication look-ups, a user's own password change. When a
+// person's request caused it, audit rows are still attributed to that person (see Attributed).
+func AsSystem(ctx context.Context) context.Context {
+	if prev := FromContext(ctx); prev != nil && !prev.IsSystem() {
+		ctx = context.WithValue(ctx, behalfKey{}, prev)
+	}
+	return WithActor(ctx, systemActor)
+}
+
+// Attributed returns who a change should be recorded against: the person on whose behalf the system
+// acts, else the context's actor (nil when anonymous).
+func Attributed(ctx context.Context) *Actor {
+	a := FromContext(ctx)
+	if a.IsSystem() {
+		if b, ok := ctx.Value(behalfKey{}).(*Actor); ok {
+			return b
+		}
+	}
+	return a
+}
 
 // FromContext returns the actor in the context, or nil.
 func FromContext(ctx context.Context) *Actor {

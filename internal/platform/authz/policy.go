@@ -6,6 +6,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/privacy"
+
+	"github.com/kehu-crm/kehu/internal/platform/entx"
 )
 
 // Access says how an entity's rows are protected.
@@ -32,11 +34,6 @@ type EntityRule struct {
 	OwnerField string
 	// TeamField is the column holding the team the row belongs to ("id" for the team entity itself).
 	TeamField string
-}
-
-// wherer is implemented by every generated ent query and mutation.
-type wherer interface {
-	WhereP(...func(*sql.Selector))
 }
 
 // fielder is implemented by every generated ent mutation.
@@ -169,11 +166,9 @@ func restrict(q any, rule EntityRule, a *Actor, scope Scope) error {
 	if scope == ScopeNone {
 		return privacy.Denyf("authz: no %s:read right", rule.Resource)
 	}
-	w, ok := q.(wherer)
-	if !ok {
-		return privacy.Denyf("authz: %s query cannot be filtered", rule.Resource)
+	if err := entx.Where(q, ScopePredicate(rule, a, scope)); err != nil {
+		return privacy.Denyf("authz: %s cannot be filtered: %v", rule.Resource, err)
 	}
-	w.WhereP(ScopePredicate(rule, a, scope))
 	return privacy.Allow
 }
 

@@ -16,9 +16,17 @@ func (l Label) For(locale string) string {
 
 // EntityAnnotation marks an ent schema as a CRM entity exposed through the metadata registry.
 type EntityAnnotation struct {
-	// Name is the API name of the entity ("user", "team").
+	// Entity is the API name of the entity ("user", "team").
 	Entity string `json:"name"`
 	Label  Label  `json:"label"`
+	// Computed lists read-only fields the API adds that are not columns (a team's member count).
+	Computed []FieldAnnotation `json:"computed,omitempty"`
+}
+
+// With adds computed fields.
+func (e EntityAnnotation) With(fs ...FieldAnnotation) EntityAnnotation {
+	e.Computed = append(e.Computed, fs...)
+	return e
 }
 
 // Name implements schema.Annotation.

@@ -1,0 +1,230 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/riverqueue/river"
+
+	"github.com/kehu-crm/kehu/internal/ent/migrations"
+	"github.com/kehu-crm/kehu/internal/ent/schema"
+	"github.com/kehu-crm/kehu/internal/iam"
+	"github.com/kehu-crm/kehu/internal/metaapi"
+	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/config"
+	"github.com/kehu-crm/kehu/internal/platform/db"
+	"github.com/kehu-crm/kehu/internal/platform/httpx"
+	"github.com/kehu-crm/kehu/internal/platform/i18n"
+	"github.com/kehu-crm/kehu/internal/platform/jobs"
+	"github.com/kehu-crm/kehu/internal/platform/mail"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
+	"github.com/kehu-crm/kehu/internal/platform/metrics"
+	"github.com/kehu-crm/kehu/internal/platform/secret"
+	"github.com/kehu-crm/kehu/internal/store"
+)
+
+// Version is the build's version, set by cmd/kehu.
+var Version = "dev"
+
+// App is one running Kehu node.
+type App struct {
+	Cfg      config.Config
+	Logger   *slog.Logger
+	DB       *db.DB
+	Store    *store.Store
+	Jobs     *jobs.Jobs
+	IAM      *iam.Service
+	API      huma.API
+	Metrics  *metrics.Metrics
+	Handler  http.Handler
+	migrator *db.Migrator
+}
+
+// Options tune New beyond the configuration (tests use them).
+type Options struct {
+	// JobPollInterval overrides River's poll interval.
+	JobPollInterval time.Duration
+}
+
+// Open connects to the configured database.
+func Open(ctx context.Context, cfg config.Config) (*db.DB, error) {
+	if cfg.IsPostgres() {
+		return db.OpenPostgres(ctx, cfg.DatabaseURL)
+	}
+	return db.OpenSQLite(ctx, cfg.SQLitePath())
+}
+
+// Migrate applies the schema and job-queue migrations.
+func Migrate(ctx context.Context, d *db.DB, logger *slog.Logger) error {
+	m, err := db.NewMigrator(d, migrations.For(d.Dialect))
+	if err != nil {
+		return err
+	}
+	n, err := m.Up(ctx)
+	if err != nil {
+		return err
+	}
+	j, err := jobs.New(d, jobs.Setup{})
+	if err != nil {
+		return err
+	}
+	defer j.Stop(ctx)
+	if err := j.Migrate(ctx); err != nil {
+		return err
+	}
+	if n > 0 {
+		logger.Info("migrations applied", "count", n, "dialect", d.Dialect)
+	}
+	return nil
+}
+
+// New builds a node on an open, migrated database. Call Start to run jobs and Serve to listen.
+func New(ctx context.Context, cfg config.Config, d *db.DB, logger *slog.Logger, o Options) (*App, error) {
+	bundle, err := i18n.New()
+	if err != nil {
+		return nil, err
+	}
+	st := store.New(d)
+	catalog, err := authz.NewCatalog(iam.Rights())
+	if err != nil {
+		return nil, err
+	}
+	sender := mail.New(mail.SMTPConfig{Host: cfg.SMTPHost, Port: cfg.SMTPPort, Username: cfg.SMTPUsername,
+		Password: cfg.SMTPPassword, From: cfg.SMTPFrom, TLS: cfg.SMTPTLS}, logger)
+	iamSvc, err := iam.New(st, iamConfig(cfg), sender, bundle, catalog, logger)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Cfg: cfg, Logger: logger, DB: d, Store: st, IAM: iamSvc, Metrics: metrics.New(d.SQL, string(d.Dialect))}
+	if a.migrator, err = db.NewMigrator(d, migrations.For(d.Dialect)); err != nil {
+		return nil, err
+	}
+
+	workers := river.NewWorkers()
+	periodic := iamSvc.RegisterJobs(workers)
+	a.Jobs, err = jobs.New(d, jobs.Setup{Workers: workers, Periodic: periodic, MaxWorkers: cfg.JobWorkers,
+		Logger: logger, Observe: a.Metrics.ObserveJob, PollInterval: o.JobPollInterval})
+	if err != nil {
+		return nil, err
+	}
+	iamSvc.SetJobs(a.Jobs)
+
+	if err := iamSvc.EnsureBuiltinRoles(ctx); err != nil {
+		return nil, fmt.Errorf("app: built-in roles: %w", err)
+	}
+	if err := a.routes(bundle); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func iamConfig(cfg config.Config) iam.Config {
+	return iam.Config{SessionTTL: cfg.SessionTTL, SessionIdle: cfg.SessionIdle, ResetTokenTTL: cfg.ResetTokenTTL,
+		LoginMaxFailures: cfg.LoginMaxFailures, LoginLockout: cfg.LoginLockout, PasswordMinLen: cfg.PasswordMinLen,
+		Argon2:    secret.Argon2{MemoryKiB: cfg.Argon2MemoryKiB, Time: cfg.Argon2Time, Threads: 2},
+		PublicURL: cfg.PublicURL()}
+}
+
+// RegisterAPI adds every module's operations to api. It touches no database, so `kehu openapi` can
+// print the specification without one.
+func RegisterAPI(api huma.API, iamSvc *iam.Service, secureCookies bool) {
+	iam.NewAPI(iamSvc, secureCookies).Register(api)
+	metaapi.Register(api, meta.NewRegistry(schema.All()))
+}
+
+func (a *App) routes(bundle *i18n.Bundle) error {
+	mux := http.NewServeMux()
+	a.API = httpx.NewAPI(mux, httpx.APIOptions{Title: "Kehu CRM", Version: Version, Bundle: bundle,
+		MaxBodyBytes: a.Cfg.MaxBodyBytes, Observe: a.Metrics.ObserveRequest})
+	RegisterAPI(a.API, a.IAM, a.Cfg.TLS() || a.Cfg.CookieSecure)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"status":"ok"}`))
+	})
+	mux.HandleFunc("GET /readyz", a.readyz)
+	mux.Handle("GET /metrics", a.Metrics.Handler())
+	if err := mountWeb(mux); err != nil {
+		return err
+	}
+	cors, err := httpx.CrossOrigin(strings.Split(a.Cfg.TrustedOrigins, ","))
+	if err != nil {
+		return fmt.Errorf("app: KEHU_TRUSTED_ORIGINS: %w", err)
+	}
+	a.Handler = httpx.Chain(mux,
+		httpx.RequestContext(a.Logger),
+		httpx.Recover(a.Logger),
+		httpx.SecurityHeaders(a.Cfg.TLS()),
+		httpx.LimitBody(a.Cfg.MaxBodyBytes),
+		cors,
+		a.IAM.Authenticate,
+		httpx.Idempotency(store.Idempotency{S: a.Store}),
+	)
+	return nil
+}
+
+// readyz answers 200 only while the database answers and no migration is pending.
+func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	if err := a.DB.Ping(r.Context()); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte(`{"status":"database unreachable"}`))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	pending, err := a.migrator.Pending(ctx)
+	if err != nil || pending {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte(`{"status":"migrations pending"}`))
+		return
+	}
+	_, _ = w.Write([]byte(`{"status":"ready"}`))
+}
+
+// Start runs background jobs.
+func (a *App) Start(ctx context.Context) error { return a.Jobs.Start(ctx) }
+
+// Serve listens until ctx ends, then shuts down gracefully: stop accepting, finish in-flight requests
+// and jobs within the shutdown timeout.
+func (a *App) Serve(ctx context.Context, ready func(addr string)) error {
+	srv := &http.Server{Addr: a.Cfg.Addr, Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 60 * time.Second, WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second,
+		ErrorLog: slog.NewLogLogger(a.Logger.Handler(), slog.LevelWarn)}
+	ln, err := listen(a.Cfg.Addr)
+	if err != nil {
+		return err
+	}
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() {
+		if a.Cfg.TLS() {
+			errc <- srv.ServeTLS(ln, a.Cfg.TLSCert, a.Cfg.TLSKey)
+		} else {
+			errc <- srv.Serve(ln)
+		}
+	}()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+	case <-ctx.Done():
+	}
+	a.Logger.Info("shutting down", "timeout", a.Cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), a.Cfg.ShutdownTimeout)
+	defer cancel()
+	herr := srv.Shutdown(sctx)
+	jerr := a.Jobs.Stop(sctx)
+	return errors.Join(herr, jerr)
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.Store.Close() }

@@ -1,0 +1,113 @@
+package meta
+
+import (
+	"sort"
+
+	"entgo.io/ent"
+)
+
+// FieldMeta is one field as /api/v1/meta shows it, in one language.
+type FieldMeta struct {
+	Name       string       `json:"name"`
+	Type       string       `json:"type" enum:"string,email,text,enum,bool,ref,date,datetime,number,money"`
+	Label      string       `json:"label"`
+	Required   bool         `json:"required"`
+	Filterable bool         `json:"filterable"`
+	Sortable   bool         `json:"sortable"`
+	Sensitive  bool         `json:"sensitive"`
+	ReadOnly   bool         `json:"readOnly"`
+	Options    []OptionMeta `json:"options,omitempty"`
+	Ref        string       `json:"ref,omitempty"`
+}
+
+// OptionMeta is one enum value.
+type OptionMeta struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// EntityMeta is one entity with its fields.
+type EntityMeta struct {
+	Name   string      `json:"name"`
+	Label  string      `json:"label"`
+	Fields []FieldMeta `json:"fields"`
+}
+
+type entity struct {
+	ann    EntityAnnotation
+	fields []FieldAnnotation
+}
+
+// Registry holds every annotated entity.
+type Registry struct {
+	entities []entity
+}
+
+// NewRegistry reads the annotations of the given ent schemas (their mixins' fields included).
+func NewRegistry(schemas []ent.Interface) *Registry {
+	r := &Registry{}
+	for _, sc := range schemas {
+		var ann *EntityAnnotation
+		for _, a := range sc.Annotations() {
+			if e, ok := a.(EntityAnnotation); ok {
+				ann = &e
+			}
+		}
+		if ann == nil {
+			continue
+		}
+		var fields []ent.Field
+		for _, m := range sc.Mixin() {
+			fields = append(fields, m.Fields()...)
+		}
+		fields = append(fields, sc.Fields()...)
+		e := entity{ann: *ann}
+		for _, f := range fields {
+			for _, a := range f.Descriptor().Annotations {
+				if fa, ok := a.(FieldAnnotation); ok {
+					e.fields = append(e.fields, fa)
+				}
+			}
+		}
+		e.fields = append(e.fields, ann.Computed...)
+		r.entities = append(r.entities, e)
+	}
+	sort.Slice(r.entities, func(i, j int) bool { return r.entities[i].ann.Entity < r.entities[j].ann.Entity })
+	return r
+}
+
+// Entities returns every entity's metadata in locale.
+func (r *Registry) Entities(locale string) []EntityMeta {
+	out := make([]EntityMeta, 0, len(r.entities))
+	for _, e := range r.entities {
+		em := EntityMeta{Name: e.ann.Entity, Label: e.ann.Label.For(locale), Fields: []FieldMeta{}}
+		for _, f := range e.fields {
+			if f.Hidden {
+				continue
+			}
+			fm := FieldMeta{Name: f.API, Type: f.Type, Label: f.Label.For(locale), Required: f.Required,
+				Filterable: f.Filterable, Sortable: f.Sortable, Sensitive: f.Sensitive, ReadOnly: f.ReadOnly, Ref: f.Ref}
+			for _, o := range f.Options {
+				fm.Options = append(fm.Options, OptionMeta{Value: o.Value, Label: o.Label.For(locale)})
+			}
+			em.Fields = append(em.Fields, fm)
+		}
+		out = append(out, em)
+	}
+	return out
+}
+
+// Field returns the declaration of one field of an entity by API name.
+func (r *Registry) Field(entityName, api string) (FieldAnnotation, bool) {
+	for _, e := range r.entities {
+		if e.ann.Entity != entityName {
+			continue
+		}
+		for _, f := range e.fields {
+			if f.API == api {
+				return f, true
+			}
+		}
+	}
+	return FieldAnnotation{}, false
+}

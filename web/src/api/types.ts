@@ -1,0 +1,45 @@
+// Convenience names for the generated API types. They are derived from the
+// operations (paths), not from component schema names, so they survive the
+// server renaming its schemas.
+import type { paths } from './schema';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Method = 'get' | 'post' | 'patch' | 'delete';
+type Op<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: infer O } ? NonNullable<O> : never;
+type Responses<P extends keyof paths, M extends Method> = Op<P, M> extends { responses: infer R } ? R : never;
+/** JSON body of the given success status of an operation. */
+export type ResponseOf<P extends keyof paths, M extends Method, C extends number = 200> =
+  C extends keyof Responses<P, M> ? JsonOf<Responses<P, M>[C]> : never;
+/** JSON request body of an operation. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+type Item<L> = L extends { items: (infer T)[] } ? T : never;
+
+export type Me = ResponseOf<'/api/v1/me', 'get'>;
+export type MePatch = BodyOf<'/api/v1/me', 'patch'>;
+export type User = ResponseOf<'/api/v1/users/{id}', 'get'>;
+export type UserCreate = BodyOf<'/api/v1/users', 'post'>;
+export type UserPatch = BodyOf<'/api/v1/users/{id}', 'patch'>;
+export type Team = ResponseOf<'/api/v1/teams/{id}', 'get'>;
+export type TeamCreate = BodyOf<'/api/v1/teams', 'post'>;
+export type Role = ResponseOf<'/api/v1/roles/{id}', 'get'>;
+export type RoleCreate = BodyOf<'/api/v1/roles', 'post'>;
+export type Grant = Role['grants'][number];
+export type RightInfo = Item<ResponseOf<'/api/v1/rights', 'get'>>;
+export type ApiToken = Item<ResponseOf<'/api/v1/api-tokens', 'get'>>;
+export type ApiTokenCreated = ResponseOf<'/api/v1/api-tokens', 'post', 201>;
+export type AuditEvent = Item<ResponseOf<'/api/v1/audit-events', 'get'>>;
+export type Meta = ResponseOf<'/api/v1/meta', 'get'>;
+export type EntityMeta = Meta['entities'][number];
+export type FieldMeta = EntityMeta['fields'][number];
+export type FieldType = FieldMeta['type'];
+export type Scope = Grant['scope'];
+export type Locale = Me['locale'];
+
+export const SCOPES: Scope[] = ['own', 'team', 'subtree', 'all'];
+
+/** A page of a cursor-paginated list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,70 @@
+// Route table. Every page is lazy-loaded so each route is its own chunk.
+// Admin routes are guarded with the same right as their nav entry.
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { AppShell } from './AppShell';
+import { RequireAuth } from './RequireAuth';
+import { RequireRight } from './RequireRight';
+import { navByKey } from './nav';
+import { meKey } from './session';
+import { setUnauthorizedHandler } from '../api/client';
+import { FullPageSpin } from '../components/FullPageSpin';
+
+const SetupPage = lazy(() => import('../pages/SetupPage'));
+const LoginPage = lazy(() => import('../pages/LoginPage'));
+const ForgotPasswordPage = lazy(() => import('../pages/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../pages/ResetPasswordPage'));
+const HomePage = lazy(() => import('../pages/HomePage'));
+const ProfilePage = lazy(() => import('../pages/ProfilePage'));
+const TokensPage = lazy(() => import('../pages/TokensPage'));
+const UsersPage = lazy(() => import('../pages/admin/UsersPage'));
+const TeamsPage = lazy(() => import('../pages/admin/TeamsPage'));
+const RolesPage = lazy(() => import('../pages/admin/RolesPage'));
+const AuditPage = lazy(() => import('../pages/admin/AuditPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+function guarded(navKey: string, page: ReactNode) {
+  return <RequireRight right={navByKey(navKey)?.right}>{page}</RequireRight>;
+}
+
+/** On a 401 mid-session, drop "me": RequireAuth then routes to /login. */
+function UnauthorizedBridge() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (qc.getQueryData(meKey)) qc.setQueryData(meKey, null);
+    });
+  }, [qc]);
+  return null;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <UnauthorizedBridge />
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppShell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="tokens" element={<TokensPage />} />
+          <Route path="admin/users" element={guarded('users', <UsersPage />)} />
+          <Route path="admin/teams" element={guarded('teams', <TeamsPage />)} />
+          <Route path="admin/roles" element={guarded('roles', <RolesPage />)} />
+          <Route path="admin/audit" element={guarded('audit', <AuditPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,102 @@
+// Filter controls built from the filterable fields: a text box ("contains")
+// for string/email/text, a select for enum and ref, yes/no for bool.
+import { useEffect, useState } from 'react';
+import { Flex, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { FieldMeta, FilterValue, RefOptions } from './types';
+
+export interface FilterBarProps {
+  fields: FieldMeta[];
+  values: Record<string, FilterValue>;
+  onChange: (name: string, value: FilterValue) => void;
+  refOptions?: RefOptions;
+  /** Show the free-text search box (`q`). */
+  search?: { value: string | undefined; onChange: (q: string | undefined) => void };
+}
+
+/** Filter types the bar can render. */
+export function isFilterSupported(f: FieldMeta, refOptions?: RefOptions): boolean {
+  if (!f.filterable || f.sensitive) return false;
+  if (f.type === 'ref') return !!refOptions?.[f.name];
+  return ['string', 'email', 'text', 'enum', 'bool'].includes(f.type);
+}
+
+export function FilterBar({ fields, values, onChange, refOptions, search }: FilterBarProps) {
+  const { t } = useTranslation();
+  return (
+    <Flex wrap gap="small" style={{ marginBottom: 12 }} role="search">
+      {search && <TextFilter label={t('record:search')} value={search.value} onCommit={search.onChange} />}
+      {fields
+        .filter((f) => isFilterSupported(f, refOptions))
+        .map((f) => {
+          const value = values[f.name];
+          switch (f.type) {
+            case 'enum':
+            case 'ref': {
+              const options = f.type === 'enum' ? (f.options ?? []) : (refOptions?.[f.name] ?? []);
+              return (
+                <Select
+                  key={f.name}
+                  aria-label={f.label}
+                  placeholder={f.label}
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  style={{ minWidth: 160 }}
+                  value={value as string | number | undefined}
+                  onChange={(v) => onChange(f.name, v ?? undefined)}
+                  options={options}
+                />
+              );
+            }
+            case 'bool':
+              return (
+                <Select
+                  key={f.name}
+                  aria-label={f.label}
+                  placeholder={f.label}
+                  allowClear
+                  style={{ minWidth: 120 }}
+                  value={value === undefined ? undefined : value ? 'true' : 'false'}
+                  onChange={(v) => onChange(f.name, v === undefined ? undefined : v === 'true')}
+                  options={[
+                    { value: 'true', label: `${f.label}: ${t('yes')}` },
+                    { value: 'false', label: `${f.label}: ${t('no')}` },
+                  ]}
+                />
+              );
+            default:
+              return (
+                <TextFilter
+                  key={f.name}
+                  label={t('record:contains', { label: f.label })}
+                  value={value as string | undefined}
+                  onCommit={(v) => onChange(f.name, v)}
+                />
+              );
+          }
+        })}
+    </Flex>
+  );
+}
+
+/** A text box that applies its value on Enter, on the search button or on blur. */
+function TextFilter({ label, value, onCommit }: { label: string; value: string | undefined; onCommit: (v: string | undefined) => void }) {
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
+  const commit = (v: string) => {
+    const next = v.trim() || undefined;
+    if (next !== value) onCommit(next);
+  };
+  return (
+    <Input.Search
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      style={{ width: 200 }}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={commit}
+      onBlur={() => commit(text)}
+    />
+  );
+}

@@ -1,0 +1,151 @@
+// RecordList: a metadata-driven list of any entity. See README.md.
+import { useMemo, useState, type Key, type ReactNode } from 'react';
+import { Flex, Table } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
+import type { QueryKey } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { FilterBar } from './FilterBar';
+import { ColumnPicker } from './ColumnPicker';
+import { renderValue } from './renderValue';
+import { useColumnPrefs } from './useColumnPrefs';
+import { useEntityMeta } from './useEntityMeta';
+import type { EntityMeta, FieldMeta, FilterValue, ListQuery, Page, RefOptions } from './types';
+import { LoadMore } from '../LoadMore';
+import { QueryErrorView } from '../QueryErrorView';
+import { FullPageSpin } from '../FullPageSpin';
+import { useCursorList } from '../../lib/useCursorList';
+import { useFormat } from '../../lib/useFormat';
+
+export interface RecordListProps<T extends { id: number }> {
+  /** Entity name in /api/v1/meta (e.g. "user"). */
+  entity: string;
+  /** Metadata to use instead of fetching /api/v1/meta (tests, custom screens). */
+  meta?: EntityMeta;
+  /** Base React Query key; list parameters are appended. Invalidate it after writes. */
+  queryKey: QueryKey;
+  /** Loads one page; map ListQuery onto the endpoint's query parameters. */
+  fetchPage: (query: ListQuery) => Promise<Page<T>>;
+  /** Columns shown until the user picks their own (default: first 6 non-sensitive fields). */
+  defaultColumns?: string[];
+  /** Fields never offered as columns or filters. */
+  exclude?: string[];
+  /** Custom cell renderers by field name. */
+  render?: Partial<Record<string, (value: unknown, record: T) => ReactNode>>;
+  /** Page-specific columns after the field columns (always visible). */
+  extraColumns?: TableColumnsType<T>;
+  /** Per-row action buttons (last column). */
+  rowActions?: (record: T) => ReactNode;
+  /** Buttons shown above the table (e.g. "New"). */
+  toolbar?: ReactNode;
+  /** Enables row selection; rendered above the table while rows are selected. */
+  bulkActions?: (selected: T[], clearSelection: () => void) => ReactNode;
+  /** Options for ref fields (filters and labels), keyed by field name. */
+  refOptions?: RefOptions;
+  /** Show the free-text search box (default true). */
+  search?: boolean;
+  pageSize?: number;
+}
+
+const NO_FIELDS: string[] = [];
+
+export function RecordList<T extends { id: number }>(props: RecordListProps<T>) {
+  const { meta, isPending, error } = useEntityMeta(props.entity, props.meta);
+  if (error) return <QueryErrorView error={error} />;
+  if (isPending || !meta) return <FullPageSpin />;
+  return <RecordListView {...props} meta={meta} />;
+}
+
+function RecordListView<T extends { id: number }>({
+  entity,
+  meta,
+  queryKey,
+  fetchPage,
+  defaultColumns,
+  exclude = NO_FIELDS,
+  render = {},
+  extraColumns = [],
+  rowActions,
+  toolbar,
+  bulkActions,
+  refOptions,
+  search = true,
+  pageSize = 50,
+}: RecordListProps<T> & { meta: EntityMeta }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const fields = useMemo(() => (meta.fields ?? []).filter((f) => !f.sensitive && !exclude.includes(f.name)), [meta, exclude]);
+  const defaults = useMemo(() => defaultColumns ?? fields.slice(0, 6).map((f) => f.name), [defaultColumns, fields]);
+  const columnsPref = useColumnPrefs(entity, defaults);
+  const [q, setQ] = useState<string | undefined>();
+  const [filters, setFilters] = useState<Record<string, FilterValue>>({});
+  const [sort, setSort] = useState<string | undefined>();
+  const [selectedKeys, setSelectedKeys] = useState<Key[]>([]);
+
+  const list = useCursorList<T>([...queryKey, { q, filters, sort, pageSize }], (cursor) => fetchPage({ q, filters, sort, cursor, limit: pageSize }));
+
+  const sortOrderOf = (f: FieldMeta) => (sort === f.name ? ('ascend' as const) : sort === `-${f.name}` ? ('descend' as const) : null);
+  const columns: TableColumnsType<T> = [
+    ...fields
+      .filter((f) => columnsPref.visible.includes(f.name))
+      .map((f) => ({
+        key: f.name,
+        dataIndex: f.name,
+        title: f.label,
+        sorter: f.sortable,
+        sortOrder: f.sortable ? sortOrderOf(f) : undefined,
+        render: (value: unknown, record: T) =>
+          render[f.name] ? render[f.name]!(value, record) : renderValue(f, value, record as unknown as Record<string, unknown>, fmt, t, refOptions),
+      })),
+    ...extraColumns,
+    ...(rowActions ? [{ key: '__actions', title: t('actions'), fixed: 'right' as const, render: (_: unknown, r: T) => rowActions(r) }] : []),
+  ];
+
+  const onTableChange: TableProps<T>['onChange'] = (_p, _f, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = s?.columnKey ? String(s.columnKey) : undefined;
+    setSort(!field || !s.order ? undefined : s.order === 'descend' ? `-${field}` : field);
+  };
+
+  const selected = list.items.filter((r) => selectedKeys.includes(r.id));
+  const clearSelection = () => setSelectedKeys([]);
+
+  if (list.isError) return <QueryErrorView error={list.error} onRetry={() => void list.refetch()} />;
+
+  return (
+    <div data-testid={`record-list-${entity}`}>
+      <FilterBar
+        fields={fields}
+        values={filters}
+        refOptions={refOptions}
+        onChange={(name, value) => setFilters((prev) => ({ ...prev, [name]: value }))}
+        search={search ? { value: q, onChange: setQ } : undefined}
+      />
+      <Flex justify="space-between" wrap gap="small" style={{ marginBottom: 12 }}>
+        <Flex gap="small" wrap>
+          {bulkActions && selected.length > 0 && (
+            <>
+              <span>{t('record:selected', { count: selected.length })}</span>
+              {bulkActions(selected, clearSelection)}
+            </>
+          )}
+        </Flex>
+        <Flex gap="small" wrap>
+          {toolbar}
+          <ColumnPicker fields={fields} visible={columnsPref.visible} onChange={columnsPref.setVisible} onReset={columnsPref.reset} />
+        </Flex>
+      </Flex>
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+        dataSource={list.items}
+        columns={columns}
+        pagination={false}
+        onChange={onTableChange}
+        scroll={{ x: 'max-content' }}
+        rowSelection={bulkActions ? { selectedRowKeys: selectedKeys, onChange: setSelectedKeys } : undefined}
+      />
+      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+    </div>
+  );
+}

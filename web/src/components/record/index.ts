@@ -1,0 +1,4 @@
+export { RecordList, type RecordListProps } from './RecordList';
+export { RecordForm, type RecordFormProps } from './RecordForm';
+export { useMeta, useEntityMeta } from './useEntityMeta';
+export type { ListQuery, FilterValue, RefOptions, Option } from './types';

@@ -1,0 +1,27 @@
+// Types shared by the metadata-driven record components.
+import type { EntityMeta, FieldMeta, Page } from '../../api/types';
+
+export type { EntityMeta, FieldMeta, Page };
+
+/** A filter value from the filter bar: text (contains), enum/ref value, or boolean. */
+export type FilterValue = string | number | boolean | undefined;
+
+/** What RecordList asks the page's fetch function for. */
+export interface ListQuery {
+  /** Free-text search (the list endpoints' `q`). */
+  q?: string;
+  /** Filter values keyed by field name; undefined = no filter. */
+  filters: Record<string, FilterValue>;
+  /** Field name, or `-field` for descending. */
+  sort?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface Option {
+  value: string | number;
+  label: string;
+}
+
+/** Options for `ref` fields (and their filters), keyed by field name. */
+export type RefOptions = Record<string, Option[] | undefined>;

@@ -1,0 +1,17 @@
+// All translation resources, bundled (they are small). Add a namespace by
+// creating <ns>.json in both language folders and listing it here.
+import enCommon from './en/common.json';
+import enAuth from './en/auth.json';
+import enAdmin from './en/admin.json';
+import enRecord from './en/record.json';
+import zhCommon from './zh-CN/common.json';
+import zhAuth from './zh-CN/auth.json';
+import zhAdmin from './zh-CN/admin.json';
+import zhRecord from './zh-CN/record.json';
+
+export const NAMESPACES = ['common', 'auth', 'admin', 'record'] as const;
+
+export const resources = {
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord },
+  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord },
+};
