@@ -92,6 +92,13 @@ func (s *Store) Record(ctx context.Context, ev audit.Event) error {
 
 type auditWriter struct{}
 
+func (auditWriter) Check(ctx context.Context) error {
+	if !InTx(ctx) {
+		return errors.New("audited write outside a transaction: use Store.WithTx")
+	}
+	return nil
+}
+
 func (auditWriter) Write(ctx context.Context, ev audit.Event) error {
 	tx, ok := ctx.Value(txKey{}).(*ent.Tx)
 	if !ok {

@@ -48,6 +48,9 @@ type Event struct {
 
 // Writer persists events in the transaction found in ctx.
 type Writer interface {
+	// Check fails when an event could not be written with the change (no transaction): the hook
+	// calls it before the change is made, so nothing unaudited is ever written.
+	Check(ctx context.Context) error
 	Write(ctx context.Context, ev Event) error
 }
 
@@ -78,6 +81,9 @@ func Hook(w Writer, opts Options) ent.Hook {
 				return next.Mutate(ctx, m)
 			}
 			entity := EntityName(m.Type())
+			if err := w.Check(ctx); err != nil {
+				return nil, fmt.Errorf("audit: %s %s: %w", m.Op(), entity, err)
+			}
 			secret := func(f string) bool { return opts.Secret != nil && opts.Secret(m.Type(), f) }
 			var ids []int64
 			old := map[string]any{}

@@ -2,11 +2,9 @@ package httpx
 
 import (
 	"context"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,6 +15,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/platform/i18n"
 	"github.com/kehu-crm/kehu/internal/platform/reqinfo"
 )
@@ -123,7 +122,7 @@ func Problem(ctx context.Context, err error) error {
 		return newModel(ctx, http.StatusNotFound, "not_found", tr.T(ctx, "error.not_found", map[string]any{"Entity": "record"}))
 	case ent.IsConstraintError(err):
 		return newModel(ctx, http.StatusConflict, "conflict", tr.T(ctx, "error.malformed", nil))
-	case isUnavailable(err):
+	case db.IsUnavailable(err):
 		slog.WarnContext(ctx, "database unavailable", "error", err.Error())
 		return huma.ErrorWithHeaders(newModel(ctx, http.StatusServiceUnavailable, "unavailable", tr.T(ctx, "error.unavailable", nil)),
 			http.Header{"Retry-After": {"5"}})
@@ -146,10 +145,6 @@ func echoable(location string, v any) any {
 	return nil
 }
 
-func isUnavailable(err error) bool {
-	var ne net.Error
-	return errors.Is(err, driver.ErrBadConn) || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded)
-}
 
 var kindStatus = map[apperr.Kind]int{
 	apperr.Invalid:              http.StatusUnprocessableEntity,

@@ -4,6 +4,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { toApiError } from './problem';
 import { currentLanguage } from '../i18n/language';
+import { uuid } from './uuid';
 
 let onUnauthorized: () => void = () => {
   const path = window.location.pathname;
@@ -52,6 +53,14 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw toApiError(response.status, error, response.statusText);
   return data as T;
+}
+
+/**
+ * Request options carrying a fresh Idempotency-Key, for creates: `api.POST(path, { body, ...idempotent() })`.
+ * The server handles the header in a middleware, so the spec does not list it as a parameter.
+ */
+export function idempotent(): { headers: Record<string, string> } {
+  return { headers: { 'Idempotency-Key': uuid() } };
 }
 
 /** The If-Match value for a record version (the server's ETag is the quoted version). */

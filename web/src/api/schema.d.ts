@@ -4,18 +4,75 @@
  */
 
 export interface paths {
-    "/api/v1/setup": {
+    "/api/v1/api-tokens": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Whether first-run setup is needed */
-        get: operations["getSetup"];
+        /** List your API tokens */
+        get: operations["listApiTokens"];
         put?: never;
-        /** Create the first administrator */
-        post: operations["postSetup"];
+        /** Create an API token (the token is shown once) */
+        post: operations["createApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your API tokens */
+        delete: operations["revokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse the audit log (newest first)
+         * @description The audit log is append-only: no operation edits or deletes it.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password reset link
+         * @description Always answers 202, whether or not the address belongs to an account.
+         */
+        post: operations["forgotPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -31,7 +88,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in */
+        /**
+         * Sign in with e-mail and password
+         * @description Sets the session cookie. Repeated failures lock the address temporarily (429).
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -48,25 +108,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out */
+        /** Sign out */
         post: operations["logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/forgot-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Request a password reset mail */
-        post: operations["forgotPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -82,7 +125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset a password with a token */
+        /** Choose a new password with a mailed token */
         post: operations["resetPassword"];
         delete?: never;
         options?: never;
@@ -97,15 +140,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Current user */
+        /** The signed-in user, with roles and effective rights */
         get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update own profile */
-        patch: operations["patchMe"];
+        /** Change your name, language or time zone */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/me/password": {
@@ -117,7 +160,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change own password */
+        /** Change your password (signs out your other sessions) */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -125,70 +168,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users": {
+    "/api/v1/meta": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List users */
-        get: operations["listUsers"];
-        put?: never;
-        /** Create a user */
-        post: operations["createUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a user */
-        get: operations["getUser"];
+        /** Entities and their fields (labels in the request's language) */
+        get: operations["getMeta"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a user */
-        patch: operations["patchUser"];
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{id}/activate": {
+    "/api/v1/rights": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Every right the product knows, with labels */
+        get: operations["listRights"];
         put?: never;
-        /** Activate a user */
-        post: operations["activateUser"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{id}/deactivate": {
+    "/api/v1/roles": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List roles with their grants */
+        get: operations["listRoles"];
         put?: never;
-        /** Deactivate a user */
-        post: operations["deactivateUser"];
+        /** Create a custom role */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a role */
+        get: operations["getRole"];
+        put?: never;
+        post?: never;
+        /** Delete a custom role no user holds */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        /** Update a role and its grants */
+        patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether first-run setup is needed */
+        get: operations["getSetup"];
+        put?: never;
+        /** Create the first administrator (only while no user exists) */
+        post: operations["setup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -224,87 +286,54 @@ export interface paths {
         get: operations["getTeam"];
         put?: never;
         post?: never;
-        /** Delete a team */
+        /** Delete an empty team */
         delete: operations["deleteTeam"];
         options?: never;
         head?: never;
         /** Update a team */
-        patch: operations["patchTeam"];
+        patch: operations["updateTeam"];
         trace?: never;
     };
-    "/api/v1/roles": {
+    "/api/v1/users": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List roles */
-        get: operations["listRoles"];
+        /** List users in your scope */
+        get: operations["listUsers"];
         put?: never;
-        /** Create a role */
-        post: operations["createRole"];
+        /** Create a user */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/roles/{id}": {
+    "/api/v1/users/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a role */
-        get: operations["getRole"];
-        put?: never;
-        post?: never;
-        /** Delete a role */
-        delete: operations["deleteRole"];
-        options?: never;
-        head?: never;
-        /** Update a role */
-        patch: operations["patchRole"];
-        trace?: never;
-    };
-    "/api/v1/rights": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** All rights */
-        get: operations["listRights"];
+        /** Get a user */
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a user
+         * @description Send If-Match with the version; changing roles needs role:update with the all scope.
+         */
+        patch: operations["updateUser"];
         trace?: never;
     };
-    "/api/v1/api-tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List own API tokens */
-        get: operations["listApiTokens"];
-        put?: never;
-        /** Create an API token */
-        post: operations["createApiToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-tokens/{id}": {
+    "/api/v1/users/{id}/activate": {
         parameters: {
             query?: never;
             header?: never;
@@ -313,42 +342,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
-        /** Revoke an API token */
-        delete: operations["revokeApiToken"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List audit events */
-        get: operations["listAuditEvents"];
-        put?: never;
-        post?: never;
+        /** Re-activate a user */
+        post: operations["activateUser"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/meta": {
+    "/api/v1/users/{id}/deactivate": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Entity and field metadata */
-        get: operations["getMeta"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Deactivate a user (ends their sessions and tokens at once) */
+        post: operations["deactivateUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -359,50 +371,232 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditChange: {
+            new: unknown;
+            old: unknown;
+        };
+        AuditDTO: {
+            action: string;
+            /** Format: int64 */
+            actorId: number | null;
+            actorKind: string;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            changes: {
+                [key: string]: components["schemas"]["AuditChange"];
+            };
+            entity: string;
+            /** Format: int64 */
+            entityId: number | null;
+            /** Format: int64 */
+            id: number;
+            ip: string;
+            requestId: string;
+        };
+        Cookie: {
+            Domain: string;
+            /** Format: date-time */
+            Expires: string;
+            HttpOnly: boolean;
+            /** Format: int64 */
+            MaxAge: number;
+            Name: string;
+            Partitioned: boolean;
+            Path: string;
+            Quoted: boolean;
+            Raw: string;
+            RawExpires: string;
+            /** Format: int64 */
+            SameSite: number;
+            Secure: boolean;
+            Unparsed: string[] | null;
+            Value: string;
+        };
+        CreatedTokenDTO: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            scopes: string[] | null;
+            /** @description The token itself. It is shown only now; store it safely. */
+            token: string;
+        };
+        EntityMeta: {
+            fields: components["schemas"]["FieldMeta"][] | null;
+            label: string;
+            name: string;
+        };
         ErrorDetail: {
-            location: string;
-            message: string;
+            /** @description Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id' */
+            location?: string;
+            /** @description Error message text */
+            message?: string;
+            /** @description The value at the given location */
             value?: unknown;
         };
         ErrorModel: {
             /**
+             * @description A human-readable explanation specific to this occurrence of the problem.
+             * @example Property foo is required but is missing.
+             */
+            detail?: string;
+            /** @description Optional list of individual error details */
+            errors?: components["schemas"]["ErrorDetail"][] | null;
+            /**
              * Format: uri
+             * @description A URI reference that identifies the specific occurrence of the problem.
+             * @example https://example.com/error-log/abc123
+             */
+            instance?: string;
+            /**
+             * Format: int64
+             * @description HTTP status code
+             * @example 400
+             */
+            status?: number;
+            /**
+             * @description A short, human-readable summary of the problem type. This value should not change between occurrences of the error.
+             * @example Bad Request
+             */
+            title?: string;
+            /**
+             * Format: uri
+             * @description A URI reference to human-readable documentation for the error.
              * @default about:blank
+             * @example https://example.com/errors/example
              */
             type: string;
-            title: string;
-            /** Format: int64 */
-            status: number;
-            detail?: string;
-            instance?: string;
-            errors?: components["schemas"]["ErrorDetail"][];
         };
-        SetupStatus: {
+        FieldMeta: {
+            filterable: boolean;
+            label: string;
+            name: string;
+            options?: components["schemas"]["OptionMeta"][] | null;
+            readOnly: boolean;
+            ref?: string;
+            required: boolean;
+            sensitive: boolean;
+            sortable: boolean;
+            /** @enum {string} */
+            type: "string" | "email" | "text" | "enum" | "bool" | "ref" | "date" | "datetime" | "number" | "money";
+        };
+        ForgotInputBody: {
+            email: string;
+        };
+        GetMetaResponse: {
+            entities: components["schemas"]["EntityMeta"][] | null;
+        };
+        GetSetupResponse: {
             needed: boolean;
         };
-        SetupInput: {
-            /** Format: email */
-            email: string;
-            name: string;
-            password: string;
+        GrantDTO: {
+            /** @example user:read */
+            right: string;
             /** @enum {string} */
-            locale: "zh-CN" | "en";
+            scope: "own" | "team" | "subtree" | "all";
         };
-        LoginInput: {
+        ListBodyAuditDTO: {
+            items: components["schemas"]["AuditDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyRoleDTO: {
+            items: components["schemas"]["RoleDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyTeamDTO: {
+            items: components["schemas"]["TeamDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyTokenDTO: {
+            items: components["schemas"]["TokenDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyUserDTO: {
+            items: components["schemas"]["UserDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListRightsResponse: {
+            items: components["schemas"]["RightDTO"][] | null;
+        };
+        LoginInputBody: {
             email: string;
             password: string;
         };
-        ForgotPasswordInput: {
+        MeDTO: {
             email: string;
-        };
-        ResetPasswordInput: {
-            token: string;
-            password: string;
-        };
-        TeamRef: {
             /** Format: int64 */
             id: number;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
             name: string;
+            /** @description Each right the user holds with its data scope (own, team, subtree, all) */
+            rights: {
+                [key: string]: string;
+            };
+            roles: components["schemas"]["RoleRef"][] | null;
+            team: components["schemas"]["TeamRef"];
+            timeZone: string;
+        };
+        OptionMeta: {
+            label: string;
+            value: string;
+        };
+        PasswordInputBody: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        ProfileInputBody: {
+            /** @enum {string} */
+            locale?: "zh-CN" | "en";
+            name?: string;
+            timeZone?: string;
+        };
+        ResetInputBody: {
+            password: string;
+            token: string;
+        };
+        RightDTO: {
+            action: string;
+            actionLabel: string;
+            resource: string;
+            resourceLabel: string;
+            right: string;
+        };
+        RoleCreateInputBody: {
+            description?: string;
+            grants: components["schemas"]["GrantDTO"][] | null;
+            name: string;
+        };
+        RoleDTO: {
+            builtin: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            grants: components["schemas"]["GrantDTO"][] | null;
+            /** Format: int64 */
+            id: number;
+            key: string | null;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            userCount: number;
+            /** Format: int64 */
+            version: number;
         };
         RoleRef: {
             /** Format: int64 */
@@ -410,248 +604,122 @@ export interface components {
             key: string | null;
             name: string;
         };
-        Me: {
-            /** Format: int64 */
-            id: number;
+        RoleUpdateInputBody: {
+            description?: string;
+            /** @description Replaces every grant when present */
+            grants?: components["schemas"]["GrantDTO"][] | null;
+            name?: string;
+        };
+        SetupInputBody: {
             email: string;
-            name: string;
             /** @enum {string} */
             locale: "zh-CN" | "en";
-            timeZone: string;
-            team: components["schemas"]["TeamRef"] | null;
-            roles: components["schemas"]["RoleRef"][];
-            rights: {
-                [key: string]: "own" | "team" | "subtree" | "all";
-            };
-        };
-        MePatch: {
-            name?: string;
-            /** @enum {string} */
-            locale?: "zh-CN" | "en";
+            name: string;
+            password: string;
             timeZone?: string;
         };
-        PasswordChange: {
-            currentPassword: string;
-            newPassword: string;
-        };
-        User: {
-            /** Format: int64 */
-            id: number;
-            email: string;
+        TeamCreateInputBody: {
+            description?: string;
             name: string;
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
-            timeZone: string;
-            active: boolean;
             /** Format: int64 */
-            teamId: number | null;
-            teamName: string | null;
-            roles: components["schemas"]["RoleRef"][];
-            /** Format: date-time */
-            lastLoginAt: string | null;
+            parentId?: number;
+        };
+        TeamDTO: {
             /** Format: date-time */
             createdAt: string;
+            description: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            memberCount: number;
+            name: string;
+            /** Format: int64 */
+            parentId: number | null;
             /** Format: date-time */
             updatedAt: string;
             /** Format: int64 */
             version: number;
         };
-        UserList: {
-            items: components["schemas"]["User"][];
-            nextCursor: string | null;
-        };
-        UserCreate: {
-            email: string;
-            name: string;
-            password: string;
-            /** @enum {string} */
-            locale?: "zh-CN" | "en";
-            timeZone?: string;
+        TeamRef: {
             /** Format: int64 */
-            teamId?: number | null;
-            roleIds: number[];
+            id: number;
+            name: string;
         };
-        UserPatch: {
+        TeamUpdateInputBody: {
+            description?: string;
             name?: string;
+            /**
+             * Format: int64
+             * @description 0 makes it a top-level team
+             */
+            parentId?: number;
+        };
+        TokenCreateInputBody: {
+            /** Format: date-time */
+            expiresAt?: string;
+            name: string;
+            /** @description Rights the token is limited to; empty means all of yours */
+            scopes?: string[] | null;
+        };
+        TokenDTO: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            scopes: string[] | null;
+        };
+        UserBody: {
             email?: string;
             /** @enum {string} */
             locale?: "zh-CN" | "en";
-            timeZone?: string;
-            /** Format: int64 */
-            teamId?: number | null;
+            name?: string;
             roleIds?: number[];
+            /**
+             * Format: int64
+             * @description 0 removes the user from their team
+             */
+            teamId?: number;
+            timeZone?: string;
         };
-        Team: {
-            /** Format: int64 */
-            id: number;
+        UserCreateInputBody: {
+            email: string;
+            /** @enum {string} */
+            locale?: "zh-CN" | "en";
             name: string;
-            description: string;
+            password: string;
+            roleIds?: number[] | null;
             /** Format: int64 */
-            parentId: number | null;
-            /** Format: int64 */
-            memberCount: number;
+            teamId?: number;
+            timeZone?: string;
+        };
+        UserDTO: {
+            active: boolean;
             /** Format: date-time */
             createdAt: string;
+            email: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            locale: string;
+            name: string;
+            roles: components["schemas"]["RoleRef"][] | null;
+            /** Format: int64 */
+            teamId: number | null;
+            teamName: string | null;
+            timeZone: string;
             /** Format: date-time */
             updatedAt: string;
             /** Format: int64 */
             version: number;
-        };
-        TeamList: {
-            items: components["schemas"]["Team"][];
-            nextCursor: string | null;
-        };
-        TeamCreate: {
-            name: string;
-            description?: string;
-            /** Format: int64 */
-            parentId?: number | null;
-        };
-        TeamPatch: {
-            name?: string;
-            description?: string;
-            /** Format: int64 */
-            parentId?: number | null;
-        };
-        Grant: {
-            right: string;
-            /** @enum {string} */
-            scope: "own" | "team" | "subtree" | "all";
-        };
-        Role: {
-            /** Format: int64 */
-            id: number;
-            key: string | null;
-            name: string;
-            description: string;
-            builtin: boolean;
-            grants: components["schemas"]["Grant"][];
-            /** Format: int64 */
-            userCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** Format: int64 */
-            version: number;
-        };
-        RoleList: {
-            items: components["schemas"]["Role"][];
-            nextCursor: string | null;
-        };
-        RoleCreate: {
-            name: string;
-            description?: string;
-            grants: components["schemas"]["Grant"][];
-        };
-        RolePatch: {
-            name?: string;
-            description?: string;
-            grants?: components["schemas"]["Grant"][];
-        };
-        RightInfo: {
-            right: string;
-            resource: string;
-            action: string;
-            resourceLabel: string;
-            actionLabel: string;
-        };
-        RightList: {
-            items: components["schemas"]["RightInfo"][];
-        };
-        ApiToken: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: string[];
-            /** Format: date-time */
-            expiresAt: string | null;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            revokedAt: string | null;
-        };
-        ApiTokenList: {
-            items: components["schemas"]["ApiToken"][];
-            nextCursor: string | null;
-        };
-        ApiTokenCreate: {
-            name: string;
-            scopes?: string[];
-            /** Format: date-time */
-            expiresAt?: string;
-        };
-        ApiTokenCreated: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: string[];
-            /** Format: date-time */
-            expiresAt: string | null;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            revokedAt: string | null;
-            token: string;
-        };
-        Change: {
-            old: unknown;
-            new: unknown;
-        };
-        AuditEvent: {
-            /** Format: int64 */
-            id: number;
-            /** Format: date-time */
-            at: string;
-            /** Format: int64 */
-            actorId: number | null;
-            actorName: string | null;
-            /** @enum {string} */
-            actorKind: "user" | "token" | "system" | "anonymous";
-            action: string;
-            entity: string;
-            /** Format: int64 */
-            entityId: number | null;
-            changes: {
-                [key: string]: components["schemas"]["Change"];
-            } | null;
-            requestId: string;
-            ip: string;
-        };
-        AuditEventList: {
-            items: components["schemas"]["AuditEvent"][];
-            nextCursor: string | null;
-        };
-        FieldOption: {
-            value: string;
-            label: string;
-        };
-        FieldMeta: {
-            name: string;
-            /** @enum {string} */
-            type: "string" | "email" | "text" | "enum" | "bool" | "ref" | "date" | "datetime" | "number" | "money";
-            label: string;
-            required: boolean;
-            filterable: boolean;
-            sortable: boolean;
-            sensitive: boolean;
-            readOnly: boolean;
-            options?: components["schemas"]["FieldOption"][];
-            ref?: string;
-        };
-        EntityMeta: {
-            name: string;
-            label: string;
-            fields: components["schemas"]["FieldMeta"][];
-        };
-        Meta: {
-            entities: components["schemas"]["EntityMeta"][];
         };
     };
     responses: never;
@@ -662,9 +730,12 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getSetup: {
+    listApiTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -677,7 +748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SetupStatus"];
+                    "application/json": components["schemas"]["ListBodyTokenDTO"];
                 };
             };
             /** @description Error */
@@ -691,7 +762,7 @@ export interface operations {
             };
         };
     };
-    postSetup: {
+    createApiToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -700,17 +771,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetupInput"];
+                "application/json": components["schemas"]["TokenCreateInputBody"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Me"];
+                    "application/json": components["schemas"]["CreatedTokenDTO"];
                 };
             };
             /** @description Error */
@@ -724,44 +795,14 @@ export interface operations {
             };
         };
     };
-    login: {
+    revokeApiToken: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginInput"];
+            path: {
+                /** @description Record id */
+                id: number;
             };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Me"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -784,6 +825,46 @@ export interface operations {
             };
         };
     };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                actorId?: number;
+                entity?: string;
+                entityId?: number;
+                action?: string;
+                /** @description Inclusive lower bound (RFC 3339) */
+                from?: string;
+                /** @description Exclusive upper bound (RFC 3339) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyAuditDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     forgotPassword: {
         parameters: {
             query?: never;
@@ -793,13 +874,77 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ForgotPasswordInput"];
+                "application/json": components["schemas"]["ForgotInputBody"];
             };
         };
         responses: {
             /** @description Accepted */
             202: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                kehu_session?: components["schemas"]["Cookie"];
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -824,7 +969,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResetPasswordInput"];
+                "application/json": components["schemas"]["ResetInputBody"];
             };
         };
         responses: {
@@ -861,7 +1006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Me"];
+                    "application/json": components["schemas"]["MeDTO"];
                 };
             };
             /** @description Error */
@@ -875,7 +1020,7 @@ export interface operations {
             };
         };
     };
-    patchMe: {
+    updateMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -884,7 +1029,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MePatch"];
+                "application/json": components["schemas"]["ProfileInputBody"];
             };
         };
         responses: {
@@ -894,7 +1039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Me"];
+                    "application/json": components["schemas"]["MeDTO"];
                 };
             };
             /** @description Error */
@@ -913,11 +1058,13 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
+            cookie?: {
+                kehu_session?: components["schemas"]["Cookie"];
+            };
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordChange"];
+                "application/json": components["schemas"]["PasswordInputBody"];
             };
         };
         responses: {
@@ -939,17 +1086,9 @@ export interface operations {
             };
         };
     };
-    listUsers: {
+    getMeta: {
         parameters: {
-            query?: {
-                q?: string;
-                teamId?: number;
-                active?: boolean;
-                roleId?: number;
-                sort?: string;
-                cursor?: string;
-                limit?: number;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -962,506 +1101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserList"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    createUser: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserCreate"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    getUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    patchUser: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Quoted record version, e.g. "3" */
-                "If-Match": string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserPatch"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    activateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    deactivateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    listTeams: {
-        parameters: {
-            query?: {
-                q?: string;
-                parentId?: number;
-                sort?: string;
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamList"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    createTeam: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TeamCreate"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Team"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    getTeam: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Team"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    deleteTeam: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    patchTeam: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Quoted record version, e.g. "3" */
-                "If-Match": string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TeamPatch"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Team"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    listRoles: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoleList"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    createRole: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RoleCreate"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Role"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    getRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Role"];
-                };
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    deleteRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ErrorModel"];
-                };
-            };
-        };
-    };
-    patchRole: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Quoted record version, e.g. "3" */
-                "If-Match": string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RolePatch"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Role"];
+                    "application/json": components["schemas"]["GetMetaResponse"];
                 };
             };
             /** @description Error */
@@ -1490,7 +1130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RightList"];
+                    "application/json": components["schemas"]["ListRightsResponse"];
                 };
             };
             /** @description Error */
@@ -1504,11 +1144,16 @@ export interface operations {
             };
         };
     };
-    listApiTokens: {
+    listRoles: {
         parameters: {
             query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
+                /** @description Page size */
                 limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -1522,7 +1167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiTokenList"];
+                    "application/json": components["schemas"]["ListBodyRoleDTO"];
                 };
             };
             /** @description Error */
@@ -1536,28 +1181,27 @@ export interface operations {
             };
         };
     };
-    createApiToken: {
+    createRole: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApiTokenCreate"];
+                "application/json": components["schemas"]["RoleCreateInputBody"];
             };
         };
         responses: {
             /** @description Created */
             201: {
                 headers: {
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiTokenCreated"];
+                    "application/json": components["schemas"]["RoleDTO"];
                 };
             };
             /** @description Error */
@@ -1571,11 +1215,45 @@ export interface operations {
             };
         };
     };
-    revokeApiToken: {
+    getRole: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
                 id: number;
             };
             cookie?: never;
@@ -1600,31 +1278,33 @@ export interface operations {
             };
         };
     };
-    listAuditEvents: {
+    updateRole: {
         parameters: {
-            query?: {
-                actorId?: number;
-                entity?: string;
-                entityId?: number;
-                action?: string;
-                from?: string;
-                to?: string;
-                cursor?: string;
-                limit?: number;
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag (required) */
+                "If-Match"?: string;
             };
-            header?: never;
-            path?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleUpdateInputBody"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
                 headers: {
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEventList"];
+                    "application/json": components["schemas"]["RoleDTO"];
                 };
             };
             /** @description Error */
@@ -1638,7 +1318,7 @@ export interface operations {
             };
         };
     };
-    getMeta: {
+    getSetup: {
         parameters: {
             query?: never;
             header?: never;
@@ -1653,7 +1333,430 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Meta"];
+                    "application/json": components["schemas"]["GetSetupResponse"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                q?: string;
+                parentId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyTeamDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamCreateInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag (required) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamUpdateInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description Part of the name or e-mail */
+                q?: string;
+                teamId?: number;
+                roleId?: number;
+                active?: "true" | "false" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyUserDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreateInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag (required) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    activateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDTO"];
                 };
             };
             /** @description Error */

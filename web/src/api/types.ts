@@ -13,9 +13,14 @@ export type ResponseOf<P extends keyof paths, M extends Method, C extends number
 /** JSON request body of an operation. */
 export type BodyOf<P extends keyof paths, M extends Method> =
   Op<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
-type Item<L> = L extends { items: (infer T)[] } ? T : never;
+type Item<L> = L extends { items: (infer T)[] | null } ? T : never;
 
-export type Me = ResponseOf<'/api/v1/me', 'get'>;
+type MeDTO = ResponseOf<'/api/v1/me', 'get'>;
+/**
+ * The signed-in user. The spec declares `team` as a required TeamRef, but the server sends
+ * `"team": null` for a user without a team, so the UI treats it as nullable.
+ */
+export type Me = Omit<MeDTO, 'team'> & { team: MeDTO['team'] | null };
 export type MePatch = BodyOf<'/api/v1/me', 'patch'>;
 export type User = ResponseOf<'/api/v1/users/{id}', 'get'>;
 export type UserCreate = BodyOf<'/api/v1/users', 'post'>;
@@ -24,14 +29,14 @@ export type Team = ResponseOf<'/api/v1/teams/{id}', 'get'>;
 export type TeamCreate = BodyOf<'/api/v1/teams', 'post'>;
 export type Role = ResponseOf<'/api/v1/roles/{id}', 'get'>;
 export type RoleCreate = BodyOf<'/api/v1/roles', 'post'>;
-export type Grant = Role['grants'][number];
+export type Grant = NonNullable<Role['grants']>[number];
 export type RightInfo = Item<ResponseOf<'/api/v1/rights', 'get'>>;
 export type ApiToken = Item<ResponseOf<'/api/v1/api-tokens', 'get'>>;
 export type ApiTokenCreated = ResponseOf<'/api/v1/api-tokens', 'post', 201>;
 export type AuditEvent = Item<ResponseOf<'/api/v1/audit-events', 'get'>>;
 export type Meta = ResponseOf<'/api/v1/meta', 'get'>;
-export type EntityMeta = Meta['entities'][number];
-export type FieldMeta = EntityMeta['fields'][number];
+export type EntityMeta = NonNullable<Meta['entities']>[number];
+export type FieldMeta = NonNullable<EntityMeta['fields']>[number];
 export type FieldType = FieldMeta['type'];
 export type Scope = Grant['scope'];
 export type Locale = Me['locale'];
@@ -40,6 +45,7 @@ export const SCOPES: Scope[] = ['own', 'team', 'subtree', 'all'];
 
 /** A page of a cursor-paginated list. */
 export interface Page<T> {
-  items: T[];
+  /** The server sends [] for an empty page, but the spec marks Go slices as nullable. */
+  items: T[] | null;
   nextCursor: string | null;
 }

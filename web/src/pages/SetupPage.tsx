@@ -12,6 +12,7 @@ import { LANGUAGES, currentLanguage } from '../i18n/language';
 import { LANGUAGE_NAMES } from '../components/LanguageSwitch';
 import { useErrorNotifier } from '../components/useErrorNotifier';
 import { AuthLayout } from './AuthLayout';
+import { browserTimeZone } from '../lib/format';
 import { confirmPasswordRule, passwordRules } from './passwordRules';
 
 interface SetupValues {
@@ -37,7 +38,7 @@ export default function SetupPage() {
   const submit = async ({ confirm: _confirm, ...body }: SetupValues) => {
     setBusy(true);
     try {
-      const me = await unwrap(api.POST('/api/v1/setup', { body }));
+      const me = await unwrap(api.POST('/api/v1/setup', { body: { ...body, timeZone: browserTimeZone() } }));
       await i18n.changeLanguage(me.locale);
       qc.setQueryData(setupKey, { needed: false });
       qc.setQueryData(meKey, me);

@@ -5,8 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
-import { uuid } from '../api/uuid';
+import { api, unwrap, idempotent } from '../api/client';
 import type { ApiToken, ApiTokenCreated } from '../api/types';
 import { LoadMore } from '../components/LoadMore';
 import { PageHeader } from '../components/PageHeader';
@@ -40,7 +39,7 @@ export default function TokensPage() {
     setBusy(true);
     try {
       const body = { name: v.name, scopes: v.scopes?.length ? v.scopes : undefined, expiresAt: v.expiresAt?.endOf('day').toISOString() };
-      const token = await unwrap(api.POST('/api/v1/api-tokens', { body, params: { header: { 'Idempotency-Key': uuid() } } }));
+      const token = await unwrap(api.POST('/api/v1/api-tokens', { body, ...idempotent() }));
       setCreating(false);
       form.resetFields();
       setCreated(token);

@@ -41,6 +41,13 @@ export interface RecordListProps<T extends { id: number }> {
   bulkActions?: (selected: T[], clearSelection: () => void) => ReactNode;
   /** Options for ref fields (filters and labels), keyed by field name. */
   refOptions?: RefOptions;
+  /**
+   * Fields offered as filters (default: every `filterable` field). List the ones the
+   * endpoint has query parameters for; metadata can advertise more than a list supports.
+   */
+  filterFields?: string[];
+  /** Fields the user can sort by (default: every `sortable` field); same reason as filterFields. */
+  sortFields?: string[];
   /** Show the free-text search box (default true). */
   search?: boolean;
   pageSize?: number;
@@ -68,12 +75,19 @@ function RecordListView<T extends { id: number }>({
   toolbar,
   bulkActions,
   refOptions,
+  filterFields,
+  sortFields,
   search = true,
   pageSize = 50,
 }: RecordListProps<T> & { meta: EntityMeta }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const fields = useMemo(() => (meta.fields ?? []).filter((f) => !f.sensitive && !exclude.includes(f.name)), [meta, exclude]);
+  const filterable = useMemo(
+    () => fields.map((f) => (f.filterable && filterFields && !filterFields.includes(f.name) ? { ...f, filterable: false } : f)),
+    [fields, filterFields],
+  );
+  const canSort = (f: FieldMeta) => f.sortable && (!sortFields || sortFields.includes(f.name));
   const defaults = useMemo(() => defaultColumns ?? fields.slice(0, 6).map((f) => f.name), [defaultColumns, fields]);
   const columnsPref = useColumnPrefs(entity, defaults);
   const [q, setQ] = useState<string | undefined>();
@@ -91,8 +105,8 @@ function RecordListView<T extends { id: number }>({
         key: f.name,
         dataIndex: f.name,
         title: f.label,
-        sorter: f.sortable,
-        sortOrder: f.sortable ? sortOrderOf(f) : undefined,
+        sorter: canSort(f),
+        sortOrder: canSort(f) ? sortOrderOf(f) : undefined,
         render: (value: unknown, record: T) =>
           render[f.name] ? render[f.name]!(value, record) : renderValue(f, value, record as unknown as Record<string, unknown>, fmt, t, refOptions),
       })),
@@ -114,7 +128,7 @@ function RecordListView<T extends { id: number }>({
   return (
     <div data-testid={`record-list-${entity}`}>
       <FilterBar
-        fields={fields}
+        fields={filterable}
         values={filters}
         refOptions={refOptions}
         onChange={(name, value) => setFilters((prev) => ({ ...prev, [name]: value }))}

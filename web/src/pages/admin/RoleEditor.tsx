@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Flex, Form, Input, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ifMatch, unwrap } from '../../api/client';
-import { uuid } from '../../api/uuid';
+import { roleName } from '../../lib/roleText';
+import { api, ifMatch, unwrap, idempotent } from '../../api/client';
 import type { Role, RoleCreate } from '../../api/types';
 import { useErrorNotifier } from '../../components/useErrorNotifier';
 import { GrantsEditor } from './GrantsEditor';
@@ -32,7 +32,7 @@ export function RoleEditor({ role, open, onClose, onSaved }: RoleEditorProps) {
     try {
       const saved = role
         ? await unwrap(api.PATCH('/api/v1/roles/{id}', { params: { path: { id: role.id }, header: { 'If-Match': ifMatch(role.version) } }, body }))
-        : await unwrap(api.POST('/api/v1/roles', { params: { header: { 'Idempotency-Key': uuid() } }, body: { ...body, grants: body.grants ?? [] } }));
+        : await unwrap(api.POST('/api/v1/roles', { ...idempotent(), body: { ...body, grants: body.grants ?? [] } }));
       onSaved(saved);
     } catch (err) {
       notifyError(err, form);
@@ -43,7 +43,7 @@ export function RoleEditor({ role, open, onClose, onSaved }: RoleEditorProps) {
 
   return (
     <Drawer
-      title={role ? t('admin:roles.edit', { name: role.name }) : t('admin:roles.create')}
+      title={role ? t('admin:roles.edit', { name: roleName(role, t) }) : t('admin:roles.create')}
       open={open}
       onClose={onClose}
       size={640}

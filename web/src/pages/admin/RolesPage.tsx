@@ -16,6 +16,7 @@ import { useMe } from '../../app/session';
 import { useCursorList } from '../../lib/useCursorList';
 import { RoleEditor } from './RoleEditor';
 import { rolesKey } from './useDirectory';
+import { roleDescription, roleName } from '../../lib/roleText';
 
 export default function RolesPage() {
   const { t } = useTranslation();
@@ -67,9 +68,9 @@ export default function RolesPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('admin:roles.name'), dataIndex: 'name', render: (name: string, r) => (<Space>{name}{r.builtin && <Tag color="blue">{t('admin:roles.builtin')}</Tag>}</Space>) },
-          { title: t('admin:roles.description'), dataIndex: 'description' },
-          { title: t('admin:roles.rightsCount'), key: 'grants', render: (_, r) => r.grants.length },
+          { title: t('admin:roles.name'), dataIndex: 'name', render: (_: string, r) => (<Space>{roleName(r, t)}{r.builtin && <Tag color="blue">{t('admin:roles.builtin')}</Tag>}</Space>) },
+          { title: t('admin:roles.description'), dataIndex: 'description', render: (_: string, r) => roleDescription(r, t) },
+          { title: t('admin:roles.rightsCount'), key: 'grants', render: (_, r) => r.grants?.length ?? 0 },
           { title: t('admin:roles.userCount'), dataIndex: 'userCount' },
           {
             title: t('actions'),

@@ -3,8 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ifMatch, unwrap } from '../../api/client';
-import { uuid } from '../../api/uuid';
+import { api, ifMatch, unwrap, idempotent } from '../../api/client';
 import type { Team, TeamCreate } from '../../api/types';
 import { RecordForm } from '../../components/record';
 import { subtreeIds } from './useDirectory';
@@ -31,7 +30,7 @@ export function TeamEditor({ team, open, teams, onClose, onSaved }: TeamEditorPr
     const body = { ...values, parentId: values.parentId ?? null } as TeamCreate;
     const saved = team
       ? await unwrap(api.PATCH('/api/v1/teams/{id}', { params: { path: { id: team.id }, header: { 'If-Match': ifMatch(team.version) } }, body }))
-      : await unwrap(api.POST('/api/v1/teams', { params: { header: { 'Idempotency-Key': uuid() } }, body }));
+      : await unwrap(api.POST('/api/v1/teams', { ...idempotent(), body }));
     onSaved(saved);
   };
 

@@ -81,6 +81,8 @@ export default function TeamsPage() {
             fetchPage={fetchTeams}
             defaultColumns={['name', 'description', 'parentId', 'memberCount']}
             exclude={['id', 'version']}
+            filterFields={['parentId']}
+            sortFields={['name', 'createdAt']}
             refOptions={{ parentId: parentOptions }}
             rowActions={(team) => (
               <Space size="small">

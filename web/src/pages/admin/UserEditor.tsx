@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ifMatch, unwrap } from '../../api/client';
-import { uuid } from '../../api/uuid';
+import { api, ifMatch, unwrap, idempotent } from '../../api/client';
 import type { User, UserCreate, UserPatch } from '../../api/types';
 import { RecordForm, type RefOptions } from '../../components/record';
 import { LANGUAGE_NAMES } from '../../components/LanguageSwitch';
@@ -32,7 +31,7 @@ export function UserEditor({ user, open, onClose, onSaved, refOptions, roleOptio
   const submit = async (values: Record<string, unknown>) => {
     const saved = user
       ? await unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id }, header: { 'If-Match': ifMatch(user.version) } }, body: values as UserPatch }))
-      : await unwrap(api.POST('/api/v1/users', { params: { header: { 'Idempotency-Key': uuid() } }, body: { roleIds: [], ...values } as unknown as UserCreate }));
+      : await unwrap(api.POST('/api/v1/users', { ...idempotent(), body: { roleIds: [], ...values } as unknown as UserCreate }));
     onSaved(saved);
   };
 
@@ -56,7 +55,7 @@ export function UserEditor({ user, open, onClose, onSaved, refOptions, roleOptio
         entity="user"
         form={form}
         fields={FIELDS}
-        record={user ? { ...user, roleIds: user.roles.map((r) => r.id) } : undefined}
+        record={user ? { ...user, roleIds: (user.roles ?? []).map((r) => r.id) } : undefined}
         initialValues={user ? undefined : { locale: currentLanguage(), timeZone: browserTimeZone(), roleIds: [] }}
         refOptions={refOptions}
         controls={controls}

@@ -13,6 +13,11 @@ import { hasRight, RIGHTS } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { UserEditor } from './UserEditor';
 import { useAllRoles, useAllTeams, usersKey } from './useDirectory';
+import { roleName } from '../../lib/roleText';
+
+// What GET /api/v1/users accepts (its query parameters and `sort` values).
+const USER_FILTERS = ['teamId', 'active'];
+const USER_SORTS = ['name', 'email', 'createdAt'];
 
 function fetchUsers(q: ListQuery) {
   const f = q.filters;
@@ -22,7 +27,7 @@ function fetchUsers(q: ListQuery) {
         query: {
           q: q.q,
           teamId: f.teamId as number | undefined,
-          active: f.active as boolean | undefined,
+          active: f.active === undefined || f.active === null ? undefined : f.active ? 'true' : 'false',
           roleId: f.roleId as number | undefined,
           sort: q.sort,
           cursor: q.cursor,
@@ -49,9 +54,9 @@ export default function UsersPage() {
   const refOptions = useMemo(
     () => ({
       teamId: teams.data?.map((x) => ({ value: x.id, label: x.name })),
-      roleId: roles.data?.map((r) => ({ value: r.id, label: r.name })),
+      roleId: roles.data?.map((r) => ({ value: r.id, label: roleName(r, t) })),
     }),
-    [teams.data, roles.data],
+    [teams.data, roles.data, t],
   );
   const roleOptions = refOptions.roleId ?? [];
 
@@ -96,12 +101,14 @@ export default function UsersPage() {
         fetchPage={fetchUsers}
         defaultColumns={['name', 'email', 'teamId', 'active', 'lastLoginAt']}
         exclude={['id', 'version', 'roles', 'teamName']}
+        filterFields={USER_FILTERS}
+        sortFields={USER_SORTS}
         refOptions={refOptions}
         extraColumns={[
           {
             key: 'roles',
             title: t('admin:users.roles'),
-            render: (_, u) => u.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>),
+            render: (_, u) => (u.roles ?? []).map((r) => <Tag key={r.id}>{roleName(r, t)}</Tag>),
           },
         ]}
         toolbar={
