@@ -27,7 +27,7 @@ func grantsIn(gs []GrantDTO) *[]Grant {
 	}
 	out := make([]Grant, len(gs))
 	for i, g := range gs {
-		out[i] = Grant{Right: g.Right, Scope: g.Scope}
+		out[i] = Grant(g)
 	}
 	return &out
 }

@@ -159,7 +159,7 @@ func toTeamDTO(t TeamWithCount) TeamDTO {
 func toRoleDTO(r RoleView) RoleDTO {
 	gs := make([]GrantDTO, len(r.Grants))
 	for i, g := range r.Grants {
-		gs[i] = GrantDTO{Right: g.Right, Scope: g.Scope}
+		gs[i] = GrantDTO(g)
 	}
 	return RoleDTO{ID: r.ID, Key: r.Key, Name: r.Name, Description: r.Description, Builtin: r.Builtin, Grants: gs,
 		UserCount: r.Users, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Version: r.Version}

@@ -3,6 +3,7 @@
 // database and on a throwaway PostgreSQL database, so it needs PostgreSQL (KEHU_DEV_POSTGRES).
 //
 //	go run ./internal/ent/migrations/gen NAME
+//	go run ./internal/ent/migrations/gen --check   (fails when the schema has changes no migration holds)
 package main
 
 import (
@@ -10,6 +11,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -30,20 +32,52 @@ func main() {
 		os.Exit(2)
 	}
 	ctx := context.Background()
-	if err := run(ctx, os.Args[1]); err != nil {
+	if os.Args[1] == "--check" {
+		if err := check(ctx); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(ctx, os.Args[1], "internal/ent/migrations"); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, name string) error {
+// check diffs against copies of the migration directories and fails if anything would be written.
+func check(ctx context.Context) error {
+	tmp, err := os.MkdirTemp("", "kehu-migcheck-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	for _, d := range []string{"sqlite", "postgres"} {
+		if err := os.CopyFS(filepath.Join(tmp, d), os.DirFS(filepath.Join("internal/ent/migrations", d))); err != nil {
+			return err
+		}
+	}
+	if err := run(ctx, "check", tmp); err != nil {
+		return err
+	}
+	for _, d := range []string{"sqlite", "postgres"} {
+		a, _ := os.ReadDir(filepath.Join(tmp, d))
+		b, _ := os.ReadDir(filepath.Join("internal/ent/migrations", d))
+		if len(a) != len(b) {
+			return fmt.Errorf("the %s migrations are out of date with the ent schema: run make migration name=…", d)
+		}
+	}
+	return nil
+}
+
+func run(ctx context.Context, name, root string) error {
 	sqliteDB, err := sql.Open("sqlite", "file:dev?mode=memory&_pragma=foreign_keys(1)")
 	if err != nil {
 		return err
 	}
 	sqliteDB.SetMaxOpenConns(1)
 	defer sqliteDB.Close()
-	if err := diff(ctx, sqliteDB, dialect.SQLite, "internal/ent/migrations/sqlite", name); err != nil {
+	if err := diff(ctx, sqliteDB, dialect.SQLite, filepath.Join(root, "sqlite"), name); err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
 
@@ -67,7 +101,7 @@ func run(ctx context.Context, name string) error {
 		return err
 	}
 	defer pgDB.Close()
-	if err := diff(ctx, pgDB, dialect.Postgres, "internal/ent/migrations/postgres", name); err != nil {
+	if err := diff(ctx, pgDB, dialect.Postgres, filepath.Join(root, "postgres"), name); err != nil {
 		return fmt.Errorf("postgres: %w", err)
 	}
 	return nil
