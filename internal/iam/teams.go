@@ -211,7 +211,7 @@ func (s *Service) UpdateTeam(ctx context.Context, id, version int64, in TeamInpu
 				q.SetParentID(*in.ParentID)
 			}
 		}
-		return s.saveVersioned(ctx, "team", id, q.Exec(ctx))
+		return s.saveVersioned(ctx, "team", id, version, q.Exec(ctx))
 	})
 	if err != nil {
 		return TeamWithCount{}, err

@@ -13,6 +13,19 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/secret"
 )
 
+// sessionUser returns the actor of a signed-in person. Tokens are managed only from a browser session:
+// a token that could mint tokens could escape its own scopes and expiry.
+func sessionUser(ctx context.Context) (*authz.Actor, error) {
+	a := authz.FromContext(ctx)
+	if a == nil || a.UserID == 0 {
+		return nil, authz.ErrUnauthenticated
+	}
+	if a.Kind == authz.KindToken {
+		return nil, &authz.ForbiddenError{Reason: "API tokens cannot manage API tokens"}
+	}
+	return a, nil
+}
+
 // TokenPrefix starts every API token, so leaked tokens are easy to recognise and scan for.
 const TokenPrefix = "khu_"
 
@@ -45,9 +58,9 @@ type TokenInput struct {
 
 // CreateToken makes a token and returns it with its plaintext, which is shown once and never stored.
 func (s *Service) CreateToken(ctx context.Context, in TokenInput) (*ent.APIToken, string, error) {
-	a := authz.FromContext(ctx)
-	if a == nil || a.UserID == 0 {
-		return nil, "", authz.ErrUnauthenticated
+	a, err := sessionUser(ctx)
+	if err != nil {
+		return nil, "", err
 	}
 	var f fields
 	checkText(&f, "body.name", in.Name, 100, true)
@@ -64,7 +77,7 @@ func (s *Service) CreateToken(ctx context.Context, in TokenInput) (*ent.APIToken
 	}
 	token, digest := secret.NewToken(TokenPrefix)
 	var out *ent.APIToken
-	err := s.st.WithTx(ctx, func(ctx context.Context) error {
+	err = s.st.WithTx(ctx, func(ctx context.Context) error {
 		q := s.st.Client(ctx).APIToken.Create().SetUserID(a.UserID).SetName(strings.TrimSpace(in.Name)).
 			SetTokenHash(digest).SetPrefix(token[:len(TokenPrefix)+6]).SetScopes(in.Scopes)
 		if in.ExpiresAt != nil {
@@ -83,9 +96,9 @@ func (s *Service) CreateToken(ctx context.Context, in TokenInput) (*ent.APIToken
 
 // RevokeToken revokes one of the signed-in user's tokens.
 func (s *Service) RevokeToken(ctx context.Context, id int64) error {
-	a := authz.FromContext(ctx)
-	if a == nil {
-		return authz.ErrUnauthenticated
+	a, err := sessionUser(ctx)
+	if err != nil {
+		return err
 	}
 	return s.st.WithTx(ctx, func(ctx context.Context) error {
 		t, err := s.st.Client(ctx).APIToken.Query().Where(apitoken.ID(id), apitoken.UserID(a.UserID)).Only(ctx)

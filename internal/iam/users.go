@@ -244,7 +244,7 @@ func (s *Service) UpdateUser(ctx context.Context, id, version int64, in UserInpu
 		if in.RoleIDs != nil {
 			q.ClearRoles().AddRoleIDs(*in.RoleIDs...)
 		}
-		if err := s.saveVersioned(ctx, "user", id, q.Exec(ctx)); err != nil {
+		if err := s.saveVersioned(ctx, "user", id, version, q.Exec(ctx)); err != nil {
 			return err
 		}
 		if in.RoleIDs != nil && !slices.Equal(oldRoles, sortedIDs(*in.RoleIDs)) {
@@ -287,12 +287,38 @@ func (s *Service) SetActive(ctx context.Context, id int64, active bool) (*ent.Us
 	return s.GetUser(ctx, id)
 }
 
-// saveVersioned maps a failed versioned update to 412 (stale) or 404 (gone or out of scope).
-func (s *Service) saveVersioned(ctx context.Context, entity string, id int64, err error) error {
+// saveVersioned maps a versioned update that matched no row to 412 when the stored version differs
+// from the expected one, and to 404 otherwise (the row exists but lies outside the actor's write scope,
+// which must look exactly like a missing row).
+func (s *Service) saveVersioned(ctx context.Context, entity string, id, version int64, err error) error {
 	if err == nil || !ent.IsNotFound(err) {
 		return err
 	}
-	return apperr.StaleVersion()
+	sys := authz.AsSystem(ctx)
+	c := s.st.Client(sys)
+	var current int64
+	var qerr error
+	switch entity {
+	case "user":
+		var u *ent.User
+		if u, qerr = c.User.Get(sys, id); qerr == nil {
+			current = u.Version
+		}
+	case "team":
+		var t *ent.Team
+		if t, qerr = c.Team.Get(sys, id); qerr == nil {
+			current = t.Version
+		}
+	case "role":
+		var r *ent.Role
+		if r, qerr = c.Role.Get(sys, id); qerr == nil {
+			current = r.Version
+		}
+	}
+	if qerr == nil && current != version {
+		return apperr.StaleVersion()
+	}
+	return apperr.NotFoundOf(entity, id)
 }
 
 func roleIDs(u *ent.User) []int64 {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -122,4 +123,16 @@ func (r *Response) FieldErrors() map[string]string {
 		}
 	}
 	return out
+}
+
+// Cookies returns the cookies the client holds for base.
+func (c *Client) Cookies(base string) []*http.Cookie {
+	u, _ := url.Parse(base)
+	return c.http.Jar.Cookies(u)
+}
+
+// SetCookie stores a cookie for base (to carry a session to another node).
+func (c *Client) SetCookie(base string, ck *http.Cookie) {
+	u, _ := url.Parse(base)
+	c.http.Jar.SetCookies(u, []*http.Cookie{ck})
 }

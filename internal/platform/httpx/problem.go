@@ -116,7 +116,7 @@ func Problem(ctx context.Context, err error) error {
 	case errors.Is(err, authz.ErrUnauthenticated):
 		return newModel(ctx, http.StatusUnauthorized, "unauthenticated", tr.T(ctx, "error.unauthenticated", nil))
 	case errors.As(err, &fe), errors.Is(err, privacy.Deny):
-		slog.InfoContext(ctx, "forbidden", "reason", err.Error())
+		slog.DebugContext(ctx, "forbidden", "reason", err.Error())
 		return newModel(ctx, http.StatusForbidden, "forbidden", tr.T(ctx, "error.forbidden", nil))
 	case ent.IsNotFound(err):
 		return newModel(ctx, http.StatusNotFound, "not_found", tr.T(ctx, "error.not_found", map[string]any{"Entity": "record"}))
