@@ -72,7 +72,9 @@ func TestHostilePayloadsAreStoredAsData(t *testing.T) {
 	})
 }
 
-func urlq(s string) string { return strings.NewReplacer("%", "%25", " ", "%20", "&", "%26", "#", "%23", "+", "%2B").Replace(s) }
+func urlq(s string) string {
+	return strings.NewReplacer("%", "%25", " ", "%20", "&", "%26", "#", "%23", "+", "%2B").Replace(s)
+}
 
 func TestIdempotencyKey(t *testing.T) {
 	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
