@@ -218,7 +218,9 @@ type Operation struct {
 	// Query is appended to the path (e.g. "limit=200").
 	Query string
 	// Verify checks the content of a successful (2xx) answer; its error is reported as a mismatch.
-	Verify func(p Principal, rel Relation, tg Target, r *Response) error
+	Verify func(t testing.TB, p Principal, rel Relation, tg Target, r *Response) error
+	// Denied checks, after a refused (4xx) case, that the refused operation left no trace.
+	Denied func(t testing.TB, p Principal, rel Relation, tg Target) error
 }
 
 func (op Operation) relations() []Relation {
@@ -305,12 +307,13 @@ func (m *Matrix) Run(t *testing.T) Result {
 			}
 			r := m.do(t, p, op, c.Relation, tg)
 			mm := Mismatch{Case: c, Got: r.Status}
+			var notes []string
 			switch {
 			case r.Status != c.Want:
-				mm.Detail = brief(r.Raw)
+				notes = append(notes, brief(r.Raw))
 			case r.Status/100 == 2 && op.Verify != nil:
-				if err := op.Verify(p, c.Relation, tg, r); err != nil {
-					mm.Detail = "content: " + err.Error()
+				if err := op.Verify(t, p, c.Relation, tg, r); err != nil {
+					notes = append(notes, "content: "+err.Error())
 				}
 			case r.Status == 404 && m.CompareNotFound && slices.Contains(op.relations(), RelMissing):
 				key := p.Name + "/" + op.Name
@@ -318,9 +321,15 @@ func (m *Matrix) Run(t *testing.T) Result {
 				if c.Relation == RelMissing {
 					notFound[key] = body
 				} else if prev, ok := notFound[key]; ok && prev != body {
-					mm.Detail = fmt.Sprintf("404 differs from a missing id's: %s vs %s", body, prev)
+					notes = append(notes, fmt.Sprintf("404 differs from a missing id's: %s vs %s", body, prev))
 				}
 			}
+			if r.Status/100 == 4 && op.Denied != nil {
+				if err := op.Denied(t, p, c.Relation, tg); err != nil {
+					notes = append(notes, "refused, yet changed: "+err.Error())
+				}
+			}
+			mm.Detail = strings.Join(notes, "; ")
 			if mm.Detail != "" {
 				res.Mismatches = append(res.Mismatches, mm)
 				t.Errorf("%s: got %d, want %d: %s", c, r.Status, c.Want, mm.Detail)
@@ -425,7 +434,9 @@ func normaliseProblem(raw []byte, id int64) string {
 	return idPattern(id).ReplaceAllString(string(b), "{id}")
 }
 
-func idPattern(id int64) *regexp.Regexp { return regexp.MustCompile(`\b` + strconv.FormatInt(id, 10) + `\b`) }
+func idPattern(id int64) *regexp.Regexp {
+	return regexp.MustCompile(`\b` + strconv.FormatInt(id, 10) + `\b`)
+}
 
 // ListAll follows nextCursor through every page of a list operation (path may carry a query).
 func (c *Client) ListAll(t testing.TB, path string) (items []map[string]any, status int) {
@@ -484,4 +495,21 @@ func SameIDs(got, want []int64) string {
 		return ""
 	}
 	return fmt.Sprintf("unexpected ids %v, missing ids %v", extra, lacking)
+}
+
+// ReachesRelation is the oracle's reading of a scope by relationship alone: may a holder of scope reach
+// a record of relation rel? (Records of the principal's own team need team, of a team below need
+// subtree, of any other team or of none need all; the principal's own records need own.)
+func ReachesRelation(scope Scope, rel Relation) bool {
+	switch rel {
+	case RelSelf:
+		return scope >= ScopeOwn
+	case RelSameTeam:
+		return scope >= ScopeTeam
+	case RelSubteam:
+		return scope >= ScopeSubtree
+	case RelParentTeam, RelOtherTeam, RelNoTeam, RelAny:
+		return scope >= ScopeAll
+	}
+	return false
 }

@@ -127,18 +127,22 @@ func checkAssigned(m ent.Mutation, rule EntityRule, a *Actor, scope Scope) error
 	if !ok {
 		return privacy.Denyf("authz: %s mutation cannot be inspected", rule.Resource)
 	}
-	var owner, team int64
-	var ownerSet, teamSet bool
-	if rule.OwnerField != "" && rule.OwnerField != "id" {
-		if v, ok := f.Field(rule.OwnerField); ok {
-			owner, ownerSet = asInt64(v), true
+	// A field counts as assigned when the mutation sets it, clears it, or creates a row without it (a
+	// row without owner or team is outside every scope below all).
+	assigned := func(name string) (int64, bool) {
+		if name == "" || name == "id" {
+			return 0, false
 		}
-	}
-	if rule.TeamField != "" && rule.TeamField != "id" {
-		if v, ok := f.Field(rule.TeamField); ok {
-			team, teamSet = asInt64(v), true
+		if v, ok := f.Field(name); ok {
+			return asInt64(v), true
 		}
+		if m.FieldCleared(name) || m.Op().Is(ent.OpCreate) {
+			return 0, true
+		}
+		return 0, false
 	}
+	owner, ownerSet := assigned(rule.OwnerField)
+	team, teamSet := assigned(rule.TeamField)
 	if (!ownerSet && !teamSet) || a.InScope(scope, owner, team) {
 		return nil
 	}

@@ -145,7 +145,6 @@ func echoable(location string, v any) any {
 	return nil
 }
 
-
 var kindStatus = map[apperr.Kind]int{
 	apperr.Invalid:              http.StatusUnprocessableEntity,
 	apperr.NotFound:             http.StatusNotFound,
