@@ -1,0 +1,59 @@
+package record
+
+import (
+	"testing"
+	"time"
+
+	"github.com/kehu-crm/kehu/internal/platform/apperr"
+)
+
+func TestCursorRoundTrip(t *testing.T) {
+	ts := time.Date(2026, 11, 23, 4, 5, 6, 789, time.UTC)
+	for _, v := range []any{"客户 A", ts, true, int64(42)} {
+		got, id, err := decode(Cursor(v, 9))
+		if err != nil || id != 9 {
+			t.Fatalf("%v: %v %d", v, err, id)
+		}
+		if tt, ok := v.(time.Time); ok {
+			if !got.(time.Time).Equal(tt) {
+				t.Errorf("time %v != %v", got, tt)
+			}
+		} else if got != v {
+			t.Errorf("%v came back as %v", v, got)
+		}
+	}
+	for _, bad := range []string{"", "!!", "e30", Cursor("x", 0)} {
+		if _, _, err := decode(bad); !apperr.Is(err, apperr.Invalid) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+func TestParseIfMatch(t *testing.T) {
+	for h, want := range map[string]int64{`"3"`: 3, "3": 3, `W/"12"`: 12, ` "7" `: 7} {
+		if v, err := ParseIfMatch(h); err != nil || v != want {
+			t.Errorf("%q: %d %v", h, v, err)
+		}
+	}
+	if _, err := ParseIfMatch(""); !apperr.Is(err, apperr.PreconditionRequired) {
+		t.Errorf("missing: %v", err)
+	}
+	for _, bad := range []string{`"x"`, "0", "-1"} {
+		if _, err := ParseIfMatch(bad); !apperr.Is(err, apperr.Invalid) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+func TestParseSort(t *testing.T) {
+	allowed := map[string]string{"name": "name", "createdAt": "created_at"}
+	if s, _ := ParseSort("-createdAt", allowed, Sort{}); s.Column != "created_at" || !s.Desc {
+		t.Errorf("%+v", s)
+	}
+	if s, _ := ParseSort("", allowed, Sort{Column: "id"}); s.Column != "id" {
+		t.Errorf("default %+v", s)
+	}
+	if _, err := ParseSort("password_hash", allowed, Sort{}); err == nil {
+		t.Error("unknown sort accepted")
+	}
+}
