@@ -14,6 +14,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/app"
 	"github.com/kehu-crm/kehu/internal/platform/config"
 	"github.com/kehu-crm/kehu/internal/platform/db"
+	"github.com/kehu-crm/kehu/internal/platform/logx"
 )
 
 // Run executes the command line and returns the process exit code.
@@ -48,7 +49,7 @@ func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 	if cfg.LogFormat == "text" {
 		h = slog.NewTextHandler(w, opts)
 	}
-	return slog.New(h)
+	return slog.New(logx.New(h))
 }
 
 // prepare validates the configuration, opens and migrates the database.
