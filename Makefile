@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/kehu-crm/kehu/internal/app.Version=$(VERSION)
 PG_BASE ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 
-.PHONY: run build web web-deps test lint test-go test-web test-e2e generate check-generated migration clean
+.PHONY: run build web web-deps test lint test-go test-web test-e2e generate check-generated migration api-client clean
 
 ## run: build everything and start Kehu on the embedded SQLite database (./data/kehu.db)
 run: build
@@ -49,6 +49,11 @@ test-e2e: build
 	  (cd e2e && E2E_DATABASE_URL="$${PG_BASE%/*}/$$db?sslmode=disable" npm test); rc=$$?; \
 	  psql "$(PG_BASE)" -qc "DROP DATABASE IF EXISTS $$db WITH (FORCE)"; exit $$rc; fi
 
+## api-client: refresh the web UI's API types from the server's OpenAPI document
+api-client: web-deps
+	$(GO) run ./cmd/kehu openapi > web/src/api/openapi.json
+	cd web && npm run gen:api
+
 ## generate: regenerate the ent client after a schema change
 generate:
 	$(GO) generate ./internal/ent
@@ -62,6 +67,7 @@ migration:
 check-generated:
 	$(GO) generate ./internal/ent
 	@git diff --quiet -- internal/ent || (echo "generated ent code is stale: run make generate and commit"; git --no-pager diff --stat -- internal/ent; exit 1)
+	@$(GO) run ./cmd/kehu openapi | cmp -s - web/src/api/openapi.json || (echo "web/src/api/openapi.json is stale: run make api-client"; exit 1)
 	@if psql "$(PG_BASE)" -qc 'select 1' >/dev/null 2>&1; then $(GO) run ./internal/ent/migrations/gen --check; \
 	  elif [ "$$KEHU_REQUIRE_ALL" = "1" ]; then echo "PostgreSQL unreachable: cannot check migrations"; exit 1; \
 	  else echo "SKIPPED migration check: PostgreSQL unreachable"; fi

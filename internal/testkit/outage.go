@@ -3,6 +3,7 @@ package testkit
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 
 	"github.com/kehu-crm/kehu/internal/platform/db"
@@ -47,4 +48,36 @@ func PostgresOutage(t testing.TB, d *db.DB) (restore func()) {
 		exec("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true")
 		admin.Close()
 	}
+}
+
+// EmptyPostgresURL creates an empty (unmigrated) PostgreSQL database for the test and returns its URL,
+// for tests of the command line, which migrates by itself.
+func EmptyPostgresURL(t testing.TB) string {
+	t.Helper()
+	admin, err := sql.Open("pgx", postgresBase())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := "kehu_t_cli_" + strings.ReplaceAll(strings.ToLower(t.Name()), "/", "_")
+	name = strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+			return r
+		}
+		return '_'
+	}, name)
+	if len(name) > 60 {
+		name = name[:60]
+	}
+	_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if a, err := sql.Open("pgx", postgresBase()); err == nil {
+			_, _ = a.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			a.Close()
+		}
+	})
+	return withDatabase(postgresBase(), name)
 }
