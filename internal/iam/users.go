@@ -5,11 +5,10 @@ import (
 	"slices"
 	"strings"
 
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/ent/role"
 	"github.com/kehu-crm/kehu/internal/ent/session"
+	"github.com/kehu-crm/kehu/internal/ent/team"
 	"github.com/kehu-crm/kehu/internal/ent/user"
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/audit"
@@ -117,7 +116,7 @@ func (s *Service) validateUser(ctx context.Context, in UserInput, creating bool,
 	}
 	if in.TeamID != nil && *in.TeamID != 0 {
 		sys := authz.AsSystem(ctx)
-		if ok, err := s.st.Client(sys).Team.Query().Where(teamID(*in.TeamID)).Exist(sys); err != nil {
+		if ok, err := s.st.Client(sys).Team.Query().Where(team.ID(*in.TeamID)).Exist(sys); err != nil {
 			return err
 		} else if !ok {
 			f.add("body.teamId", "field.unknown_team", nil)
@@ -340,5 +339,3 @@ func deref[T any](p *T) T {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-func teamID(id int64) func(*sql.Selector) { return sql.FieldEQ("id", id) }
