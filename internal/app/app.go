@@ -163,7 +163,7 @@ func (a *App) routes(bundle *i18n.Bundle) error {
 		httpx.LimitBody(a.Cfg.MaxBodyBytes),
 		cors,
 		a.IAM.Authenticate,
-		httpx.Idempotency(store.Idempotency{S: a.Store}),
+		httpx.Idempotency(store.Idempotency{S: a.Store}, "/api/v1/api-tokens", "/api/v1/auth/", "/api/v1/me/password"),
 	)
 	return nil
 }

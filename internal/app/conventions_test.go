@@ -201,3 +201,16 @@ func TestHTTPHardening(t *testing.T) {
 	a.Client().Do(t, "GET", "/api/v1/me", nil, "Authorization", "Basic abc").Want(t, 401)
 	_ = http.StatusOK
 }
+
+func TestSecretsAreNeverStoredForReplay(t *testing.T) {
+	a := testkit.NewApp(t, db.SQLite)
+	c := adminClient(t, a)
+	tok := c.Do(t, "POST", "/api/v1/api-tokens", map[string]any{"name": "ci"}, "Idempotency-Key", "tok-1").Want(t, 201).Str("token")
+	var n int
+	if err := a.DB.SQL.QueryRow("SELECT COUNT(*) FROM idempotency_keys WHERE body LIKE ?", "%"+tok+"%").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Fatal("a new API token was stored in clear for idempotent replay")
+	}
+}

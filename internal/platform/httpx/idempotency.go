@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 )
@@ -33,13 +34,15 @@ type IdempotencyStore interface {
 
 // Idempotency replays the stored response when an authenticated POST repeats its Idempotency-Key
 // with the same body, refuses the key with a different body (422), and refuses a concurrent repeat
-// (409). Only successful responses are remembered, so a failed request may be retried.
-func Idempotency(store IdempotencyStore) Middleware {
+// (409). Only successful responses are remembered, so a failed request may be retried. Responses
+// that carry a secret shown once (a new API token) are never stored: paths under noStore are passed
+// through untouched.
+func Idempotency(store IdempotencyStore, noStore ...string) Middleware {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			key := r.Header.Get(IdempotencyHeader)
 			actor := authz.FromContext(r.Context())
-			if r.Method != http.MethodPost || key == "" || actor == nil {
+			if r.Method != http.MethodPost || key == "" || actor == nil || hasPrefix(r.URL.Path, noStore) {
 				next.ServeHTTP(w, r)
 				return
 			}
@@ -112,4 +115,13 @@ func (r *recorder) Write(b []byte) (int, error) {
 	}
 	r.buf.Write(b)
 	return r.ResponseWriter.Write(b)
+}
+
+func hasPrefix(path string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
 }
