@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { api, unwrap } from '../api/client';
 import { isApiError } from '../api/problem';
 import { meKey, useSetupStatus } from '../app/session';
 import { safeNext } from '../lib/safeNext';
+import { normalizeLanguage } from '../i18n/language';
 import { AuthLayout } from './AuthLayout';
 
 interface LoginValues {
@@ -24,6 +25,8 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const setup = useSetupStatus();
+  // A language picked on this page wins over the one saved in the profile (and is saved there).
+  const languageOnArrival = useRef(i18n.language);
 
   if (setup.data?.needed) return <Navigate to="/setup" replace />;
 
@@ -31,7 +34,11 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = await unwrap(api.POST('/api/v1/auth/login', { body: values }));
+      let me = await unwrap(api.POST('/api/v1/auth/login', { body: values }));
+      const picked = normalizeLanguage(i18n.language);
+      if (picked && i18n.language !== languageOnArrival.current && picked !== me.locale) {
+        me = await unwrap(api.PATCH('/api/v1/me', { body: { locale: picked } })).catch(() => me);
+      }
       if (me.locale && me.locale !== i18n.language) await i18n.changeLanguage(me.locale);
       qc.setQueryData(meKey, me);
       navigate(safeNext(params.get('next')), { replace: true });

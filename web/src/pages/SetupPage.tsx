@@ -33,15 +33,16 @@ export default function SetupPage() {
   const notifyError = useErrorNotifier();
 
   if (setup.isPending) return <FullPageSpin />;
-  if (setup.data && !setup.data.needed) return <Navigate to="/login" replace />;
+  // Setup is done (by us a moment ago, or earlier): home, or the login page for visitors.
+  if (setup.data && !setup.data.needed) return <Navigate to="/" replace />;
 
   const submit = async ({ confirm: _confirm, ...body }: SetupValues) => {
     setBusy(true);
     try {
       const me = await unwrap(api.POST('/api/v1/setup', { body: { ...body, timeZone: browserTimeZone() } }));
       await i18n.changeLanguage(me.locale);
-      qc.setQueryData(setupKey, { needed: false });
       qc.setQueryData(meKey, me);
+      qc.setQueryData(setupKey, { needed: false });
       navigate('/', { replace: true });
     } catch (err) {
       notifyError(err, form);

@@ -119,7 +119,8 @@ export default function TokensPage() {
         </Form>
       </Modal>
 
-      <Modal title={t('tokens.createdTitle')} open={!!created} onCancel={() => setCreated(null)} footer={<Button type="primary" onClick={() => setCreated(null)}>{t('tokens.done')}</Button>} maskClosable={false}>
+      {/* destroyOnHidden: the secret must not stay in the (hidden) DOM once closed. */}
+      <Modal title={t('tokens.createdTitle')} open={!!created} onCancel={() => setCreated(null)} footer={<Button type="primary" onClick={() => setCreated(null)}>{t('tokens.done')}</Button>} maskClosable={false} destroyOnHidden>
         <Alert type="warning" showIcon title={t('tokens.onceWarning')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph copyable={{ text: created?.token ?? '' }} code style={{ wordBreak: 'break-all' }}>
           {created?.token}

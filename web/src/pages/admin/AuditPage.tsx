@@ -13,6 +13,7 @@ import { useMe } from '../../app/session';
 import { useCursorList } from '../../lib/useCursorList';
 import { useFormat } from '../../lib/useFormat';
 import { AuditChanges } from './AuditChanges';
+import { useMeta } from '../../components/record';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { AUDIT_ACTIONS, auditActionKey } from './auditActions';
 
@@ -31,6 +32,8 @@ export default function AuditPage() {
 
   if (list.isError) return <QueryErrorView error={list.error} onRetry={() => void list.refetch()} />;
 
+  const meta = useMeta();
+  const entityLabel = (name: string) => meta.data?.entities?.find((e) => e.name === name)?.label ?? name;
   const actionLabel = (a: string) => (AUDIT_ACTIONS.includes(a) ? t(auditActionKey(a)) : a);
 
   return (
@@ -58,7 +61,7 @@ export default function AuditPage() {
             ),
           },
           { title: t('admin:audit.action'), dataIndex: 'action', render: (a: string) => <Tag color={a.includes('failure') ? 'red' : 'default'}>{actionLabel(a)}</Tag> },
-          { title: t('admin:audit.entity'), key: 'entity', render: (_, e) => (e.entity ? `${e.entity}${e.entityId !== null ? ` #${e.entityId}` : ''}` : '—') },
+          { title: t('admin:audit.entity'), key: 'entity', render: (_, e) => (e.entity ? `${entityLabel(e.entity)}${e.entityId !== null ? ` #${e.entityId}` : ''}` : '—') },
           { title: t('admin:audit.ip'), dataIndex: 'ip' },
           { title: t('admin:audit.requestId'), dataIndex: 'requestId', render: (v: string) => <Typography.Text type="secondary" copyable={!!v}>{v}</Typography.Text> },
         ]}

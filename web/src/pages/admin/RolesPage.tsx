@@ -15,7 +15,7 @@ import { hasRight, RIGHTS } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { useCursorList } from '../../lib/useCursorList';
 import { RoleEditor } from './RoleEditor';
-import { rolesKey } from './useDirectory';
+import { rolesKey, usersKey } from './useDirectory';
 import { roleDescription, roleName } from '../../lib/roleText';
 
 export default function RolesPage() {
@@ -30,7 +30,8 @@ export default function RolesPage() {
   const canCreate = hasRight(me.rights, RIGHTS.roleCreate);
   const canUpdate = hasRight(me.rights, RIGHTS.roleUpdate);
   const canDelete = hasRight(me.rights, RIGHTS.roleDelete);
-  const refresh = () => qc.invalidateQueries({ queryKey: rolesKey });
+  // Users show team and role names, so their lists are refreshed too.
+  const refresh = () => Promise.all([rolesKey, usersKey].map((queryKey) => qc.invalidateQueries({ queryKey })));
 
   const edit = (r: Role | null) => {
     setEditing(r);

@@ -14,7 +14,7 @@ import { hasRight, RIGHTS } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { TeamEditor } from './TeamEditor';
 import { TeamTree } from './TeamTree';
-import { teamsKey, useAllTeams } from './useDirectory';
+import { teamsKey, useAllTeams, usersKey } from './useDirectory';
 
 function fetchTeams(q: ListQuery) {
   return unwrap(
@@ -39,7 +39,8 @@ export default function TeamsPage() {
   const canDelete = hasRight(me.rights, RIGHTS.teamDelete);
 
   const parentOptions = useMemo(() => teams.map((x) => ({ value: x.id, label: x.name })), [teams]);
-  const refresh = () => qc.invalidateQueries({ queryKey: teamsKey });
+  // Users show team and role names, so their lists are refreshed too.
+  const refresh = () => Promise.all([teamsKey, usersKey].map((queryKey) => qc.invalidateQueries({ queryKey })));
 
   const edit = (team: Team | null) => {
     setEditing(team);

@@ -12,7 +12,7 @@ import { useErrorNotifier } from '../../components/useErrorNotifier';
 import { hasRight, RIGHTS } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { UserEditor } from './UserEditor';
-import { useAllRoles, useAllTeams, usersKey } from './useDirectory';
+import { rolesKey, teamsKey, useAllRoles, useAllTeams, usersKey } from './useDirectory';
 import { roleName } from '../../lib/roleText';
 
 // What GET /api/v1/users accepts (its query parameters and `sort` values).
@@ -60,7 +60,9 @@ export default function UsersPage() {
   );
   const roleOptions = refOptions.roleId ?? [];
 
-  const refresh = () => qc.invalidateQueries({ queryKey: usersKey });
+  // User changes move team member counts and role user counts too.
+  const refresh = () =>
+    Promise.all([usersKey, teamsKey, rolesKey].map((queryKey) => qc.invalidateQueries({ queryKey })));
 
   const setActive = async (u: User, active: boolean) => {
     try {
