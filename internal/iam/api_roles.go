@@ -57,6 +57,7 @@ func (a *API) registerRoles(api huma.API) {
 	})
 
 	type roleCreateInput struct {
+		httpx.IdempotencyKeyHeader
 		Body struct {
 			Name        string     `json:"name" maxLength:"100"`
 			Description string     `json:"description,omitempty" maxLength:"1000"`

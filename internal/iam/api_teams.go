@@ -37,6 +37,7 @@ func (a *API) registerTeams(api huma.API) {
 	})
 
 	type teamCreateInput struct {
+		httpx.IdempotencyKeyHeader
 		Body struct {
 			Name        string `json:"name" maxLength:"100"`
 			Description string `json:"description,omitempty" maxLength:"1000"`

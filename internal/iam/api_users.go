@@ -57,6 +57,7 @@ func (a *API) registerUsers(api huma.API) {
 	})
 
 	type userCreateInput struct {
+		httpx.IdempotencyKeyHeader
 		Body struct {
 			Email    string  `json:"email" maxLength:"254"`
 			Name     string  `json:"name" maxLength:"100"`

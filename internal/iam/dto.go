@@ -28,7 +28,7 @@ type MeDTO struct {
 	Name     string            `json:"name"`
 	Locale   string            `json:"locale" enum:"zh-CN,en"`
 	TimeZone string            `json:"timeZone"`
-	Team     *TeamRef          `json:"team"`
+	Team     *TeamRef          `json:"team,omitempty" doc:"Absent when the user belongs to no team"`
 	Roles    []RoleRef         `json:"roles"`
 	Rights   map[string]string `json:"rights" doc:"Each right the user holds with its data scope (own, team, subtree, all)"`
 }
@@ -116,7 +116,7 @@ type AuditDTO struct {
 	Action    string                 `json:"action"`
 	Entity    string                 `json:"entity"`
 	EntityID  *int64                 `json:"entityId"`
-	Changes   map[string]AuditChange `json:"changes"`
+	Changes   map[string]AuditChange `json:"changes,omitempty" doc:"Field → old and new value; absent for events without field changes"`
 	RequestID string                 `json:"requestId"`
 	IP        string                 `json:"ip"`
 }

@@ -34,7 +34,7 @@ func (Role) Fields() []ent.Field {
 		field.Int64("id"),
 		field.String("key").Optional().Nillable().Immutable().MaxLen(50),
 		field.String("name").NotEmpty().MaxLen(100).
-			Annotations(meta.Field("name", "名称", "Name", "string").Req().Filter().Sort()),
+			Annotations(meta.Field("name", "名称", "Name", "string").Req().Sort()),
 		field.String("description").Default("").MaxLen(1000).
 			Annotations(meta.Field("description", "说明", "Description", "text")),
 		field.Bool("builtin").Default(false).Immutable(),

@@ -33,7 +33,7 @@ func (Team) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int64("id"),
 		field.String("name").NotEmpty().MaxLen(100).
-			Annotations(meta.Field("name", "名称", "Name", "string").Req().Filter().Sort()),
+			Annotations(meta.Field("name", "名称", "Name", "string").Req().Sort()),
 		field.String("description").Default("").MaxLen(1000).
 			Annotations(meta.Field("description", "说明", "Description", "text")),
 		field.Int64("parent_id").Optional().Nillable().

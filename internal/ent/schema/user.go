@@ -33,17 +33,17 @@ func (User) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int64("id"),
 		field.String("email").NotEmpty().MaxLen(254).
-			Annotations(meta.Field("email", "邮箱", "Email", "email").Req().Filter().Sort()),
+			Annotations(meta.Field("email", "邮箱", "Email", "email").Req().Sort()),
 		field.String("name").NotEmpty().MaxLen(100).
-			Annotations(meta.Field("name", "姓名", "Name", "string").Req().Filter().Sort()),
+			Annotations(meta.Field("name", "姓名", "Name", "string").Req().Sort()),
 		field.String("password_hash").Sensitive(),
 		field.String("locale").Default("zh-CN").
-			Annotations(meta.Field("locale", "语言", "Language", "enum").Filter().
+			Annotations(meta.Field("locale", "语言", "Language", "enum").
 				Enum(meta.Opt("zh-CN", "简体中文", "Simplified Chinese"), meta.Opt("en", "英语", "English"))),
 		field.String("time_zone").Default("Asia/Shanghai").MaxLen(64).
 			Annotations(meta.Field("timeZone", "时区", "Time zone", "string")),
 		field.Bool("active").Default(true).
-			Annotations(meta.Field("active", "启用", "Active", "bool").Filter().Sort().ReadOnlyF()),
+			Annotations(meta.Field("active", "启用", "Active", "bool").Filter().ReadOnlyF()),
 		field.Int64("team_id").Optional().Nillable().
 			Annotations(meta.Field("teamId", "团队", "Team", "ref").RefTo("team").Filter()),
 		field.Time("last_login_at").Optional().Nillable().

@@ -383,7 +383,8 @@ export interface components {
             actorName: string | null;
             /** Format: date-time */
             at: string;
-            changes: {
+            /** @description Field → old and new value; absent for events without field changes */
+            changes?: {
                 [key: string]: components["schemas"]["AuditChange"];
             };
             entity: string;
@@ -548,7 +549,8 @@ export interface components {
                 [key: string]: string;
             };
             roles: components["schemas"]["RoleRef"][] | null;
-            team: components["schemas"]["TeamRef"];
+            /** @description Absent when the user belongs to no team */
+            team?: components["schemas"]["TeamRef"];
             timeZone: string;
         };
         OptionMeta: {
@@ -1184,7 +1186,10 @@ export interface operations {
     createRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1282,7 +1287,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The record's current version, as returned in ETag (required) */
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
                 "If-Match"?: string;
             };
             path: {
@@ -1422,7 +1427,10 @@ export interface operations {
     createTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1520,7 +1528,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The record's current version, as returned in ETag (required) */
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
                 "If-Match"?: string;
             };
             path: {
@@ -1600,7 +1608,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1668,7 +1679,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The record's current version, as returned in ETag (required) */
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
                 "If-Match"?: string;
             };
             path: {

@@ -16,11 +16,8 @@ export type BodyOf<P extends keyof paths, M extends Method> =
 type Item<L> = L extends { items: (infer T)[] | null } ? T : never;
 
 type MeDTO = ResponseOf<'/api/v1/me', 'get'>;
-/**
- * The signed-in user. The spec declares `team` as a required TeamRef, but the server sends
- * `"team": null` for a user without a team, so the UI treats it as nullable.
- */
-export type Me = Omit<MeDTO, 'team'> & { team: MeDTO['team'] | null };
+/** The signed-in user; `team` is absent when the user belongs to no team. */
+export type Me = MeDTO;
 export type MePatch = BodyOf<'/api/v1/me', 'patch'>;
 export type User = ResponseOf<'/api/v1/users/{id}', 'get'>;
 export type UserCreate = BodyOf<'/api/v1/users', 'post'>;

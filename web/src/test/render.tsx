@@ -13,7 +13,6 @@ export const testMe: Me = {
   name: 'Ada Admin',
   locale: 'en',
   timeZone: 'Asia/Shanghai',
-  team: null,
   roles: [{ id: 1, key: 'admin', name: 'Administrator' }],
   rights: { 'user:read': 'all' },
 };
