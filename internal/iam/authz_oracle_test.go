@@ -1,4 +1,5 @@
 // The oracle: what each principal may do, restated by hand from SPEC A2 and ARCHITECTURE.md §4.
+
 package iam_test
 
 import (
