@@ -5,7 +5,7 @@ export GOPROXY ?= https://proxy.golang.org
 export GOFLAGS ?= -buildvcs=false
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/kehu-crm/kehu/internal/app.Version=$(VERSION)
-PG_BASE ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
+export PG_BASE ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 
 .PHONY: run build web web-deps test lint test-go test-web test-e2e generate check-generated migration api-client clean
 
