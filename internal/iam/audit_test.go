@@ -73,3 +73,18 @@ func TestAuditTrail(t *testing.T) {
 		}
 	})
 }
+
+func TestSignInDoesNotAddAnUpdateRow(t *testing.T) {
+	a := testkit.NewApp(t, db.SQLite)
+	id := a.NewUser(t, "admin@kehu.test", 0, "admin")
+	c := a.Login(t, "admin@kehu.test")
+	a.Login(t, "admin@kehu.test")
+	rows := auditRows(t, c, "entity=user&entityId="+itoa(id))
+	counts := map[string]int{}
+	for _, r := range rows {
+		counts[r["action"].(string)]++
+	}
+	if counts["login.success"] != 2 || counts["update"] != 0 {
+		t.Fatalf("audit rows for two sign-ins: %v", counts)
+	}
+}

@@ -36,6 +36,7 @@ func New(d *db.DB) *Store {
 	client.Use(audit.Hook(auditWriter{}, audit.Options{
 		Skip:   []string{"AuditEvent", "Session", "PasswordReset", "LoginThrottle", "IdempotencyKey", "APIToken"},
 		Secret: secretFields(),
+		Quiet:  []string{"last_login_at"},
 	}))
 	return s
 }

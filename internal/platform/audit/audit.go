@@ -60,6 +60,9 @@ type Options struct {
 	Skip []string
 	// Secret reports whether a field of an ent type holds a secret.
 	Secret func(typ, field string) bool
+	// Quiet lists fields whose changes alone are not worth an audit row ("last_login_at": the sign-in
+	// itself is recorded as its own event).
+	Quiet []string
 }
 
 // ignored fields change on every write and say nothing an auditor needs.
@@ -126,6 +129,9 @@ func Hook(w Writer, opts Options) ent.Hook {
 			}
 			if !ev.isDelete() {
 				ev.Changes = changes(m, old, secret)
+				if ev.Action == ActionUpdate && onlyQuiet(ev.Changes, opts.Quiet) {
+					return v, nil
+				}
 			}
 			for _, id := range ids {
 				ev.EntityID = id
@@ -139,6 +145,15 @@ func Hook(w Writer, opts Options) ent.Hook {
 }
 
 func (e Event) isDelete() bool { return e.Action == ActionDelete }
+
+func onlyQuiet(ch map[string]Change, quiet []string) bool {
+	for f := range ch {
+		if !slices.Contains(quiet, f) {
+			return false
+		}
+	}
+	return len(ch) > 0
+}
 
 func changes(m ent.Mutation, old map[string]any, secret func(string) bool) map[string]Change {
 	out := map[string]Change{}
