@@ -2,11 +2,13 @@ package schema
 
 import (
 	"entgo.io/ent"
+	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
 	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
 )
 
 // APIToken is a personal token for integrations. Only its SHA-256 hash is stored.
@@ -15,6 +17,11 @@ type APIToken struct{ ent.Schema }
 // Mixin of APIToken.
 func (APIToken) Mixin() []ent.Mixin {
 	return []ent.Mixin{Protected{Rule: authz.EntityRule{Resource: "apitoken", Access: authz.Personal, OwnerField: "user_id"}}}
+}
+
+// Annotations of APIToken.
+func (APIToken) Annotations() []schema.Annotation {
+	return []schema.Annotation{meta.Entity("api_token", "API 令牌", "API token")}
 }
 
 // Fields of APIToken.

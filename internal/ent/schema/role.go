@@ -62,6 +62,11 @@ func (RoleGrant) Mixin() []ent.Mixin {
 	return []ent.Mixin{Protected{Rule: authz.EntityRule{Resource: "role", Access: authz.Directory}}}
 }
 
+// Annotations of RoleGrant.
+func (RoleGrant) Annotations() []schema.Annotation {
+	return []schema.Annotation{meta.Entity("role_grant", "角色权限", "Role grant")}
+}
+
 // Fields of RoleGrant.
 func (RoleGrant) Fields() []ent.Field {
 	return []ent.Field{
