@@ -12,8 +12,11 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/kehu-crm/kehu/internal/ent/account"
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
+	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
 	"github.com/kehu-crm/kehu/internal/ent/passwordreset"
@@ -83,7 +86,10 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:       apitoken.ValidColumn,
+			account.Table:        account.ValidColumn,
 			auditevent.Table:     auditevent.ValidColumn,
+			contact.Table:        contact.ValidColumn,
+			dictionaryitem.Table: dictionaryitem.ValidColumn,
 			idempotencykey.Table: idempotencykey.ValidColumn,
 			loginthrottle.Table:  loginthrottle.ValidColumn,
 			passwordreset.Table:  passwordreset.ValidColumn,

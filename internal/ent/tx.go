@@ -16,8 +16,14 @@ type Tx struct {
 	config
 	// APIToken is the client for interacting with the APIToken builders.
 	APIToken *APITokenClient
+	// Account is the client for interacting with the Account builders.
+	Account *AccountClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
+	// Contact is the client for interacting with the Contact builders.
+	Contact *ContactClient
+	// DictionaryItem is the client for interacting with the DictionaryItem builders.
+	DictionaryItem *DictionaryItemClient
 	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
 	IdempotencyKey *IdempotencyKeyClient
 	// LoginThrottle is the client for interacting with the LoginThrottle builders.
@@ -166,7 +172,10 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
+	tx.Account = NewAccountClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
+	tx.Contact = NewContactClient(tx.config)
+	tx.DictionaryItem = NewDictionaryItemClient(tx.config)
 	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
 	tx.LoginThrottle = NewLoginThrottleClient(tx.config)
 	tx.PasswordReset = NewPasswordResetClient(tx.config)

@@ -42,6 +42,65 @@ var (
 			},
 		},
 	}
+	// AccountsColumns holds the columns for the "accounts" table.
+	AccountsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "number", Type: field.TypeString, Nullable: true, Size: 30},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "type", Type: field.TypeEnum, Enums: []string{"company", "person"}, Default: "company"},
+		{Name: "level", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "industry", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "region", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "source", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "lifecycle", Type: field.TypeEnum, Enums: []string{"lead", "prospect", "customer", "loyal", "at_risk", "lost"}, Default: "prospect"},
+		{Name: "phone", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "email", Type: field.TypeString, Size: 254, Default: ""},
+		{Name: "website", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "address", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "credit_limit", Type: field.TypeInt64, Default: 0},
+		{Name: "currency", Type: field.TypeString, Size: 3, Default: "CNY"},
+		{Name: "satisfaction", Type: field.TypeInt, Nullable: true},
+		{Name: "tags", Type: field.TypeJSON, Nullable: true},
+		{Name: "custom", Type: field.TypeJSON, Nullable: true},
+		{Name: "owner_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "team_id", Type: field.TypeInt64, Nullable: true},
+	}
+	// AccountsTable holds the schema information for the "accounts" table.
+	AccountsTable = &schema.Table{
+		Name:       "accounts",
+		Columns:    AccountsColumns,
+		PrimaryKey: []*schema.Column{AccountsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "account_number",
+				Unique:  true,
+				Columns: []*schema.Column{AccountsColumns[4]},
+			},
+			{
+				Name:    "account_owner_id_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[21], AccountsColumns[2]},
+			},
+			{
+				Name:    "account_team_id_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[22], AccountsColumns[2]},
+			},
+			{
+				Name:    "account_name",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[5]},
+			},
+			{
+				Name:    "account_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[2]},
+			},
+		},
+	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
 	AuditEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt64, Increment: true},
@@ -77,6 +136,100 @@ var (
 				Name:    "auditevent_actor_id_at",
 				Unique:  false,
 				Columns: []*schema.Column{AuditEventsColumns[3], AuditEventsColumns[1]},
+			},
+		},
+	}
+	// ContactsColumns holds the columns for the "contacts" table.
+	ContactsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "title", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "buying_role", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "phone", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "mobile", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "email", Type: field.TypeString, Size: 254, Default: ""},
+		{Name: "birthday", Type: field.TypeTime, Nullable: true},
+		{Name: "preferred_channel", Type: field.TypeEnum, Enums: []string{"phone", "email", "wechat", "sms", "visit"}, Default: "phone"},
+		{Name: "consent", Type: field.TypeBool, Default: false},
+		{Name: "tags", Type: field.TypeJSON, Nullable: true},
+		{Name: "custom", Type: field.TypeJSON, Nullable: true},
+		{Name: "owner_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "team_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "account_id", Type: field.TypeInt64},
+	}
+	// ContactsTable holds the schema information for the "contacts" table.
+	ContactsTable = &schema.Table{
+		Name:       "contacts",
+		Columns:    ContactsColumns,
+		PrimaryKey: []*schema.Column{ContactsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "contacts_accounts_contacts",
+				Columns:    []*schema.Column{ContactsColumns[17]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "contact_account_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[17]},
+			},
+			{
+				Name:    "contact_owner_id_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[15], ContactsColumns[2]},
+			},
+			{
+				Name:    "contact_team_id_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[16], ContactsColumns[2]},
+			},
+			{
+				Name:    "contact_name",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[4]},
+			},
+			{
+				Name:    "contact_email",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[9]},
+			},
+		},
+	}
+	// DictionaryItemsColumns holds the columns for the "dictionary_items" table.
+	DictionaryItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "kind", Type: field.TypeString, Size: 50},
+		{Name: "code", Type: field.TypeString, Size: 50},
+		{Name: "label_zh", Type: field.TypeString, Size: 100},
+		{Name: "label_en", Type: field.TypeString, Size: 100},
+		{Name: "sort_order", Type: field.TypeInt, Default: 0},
+		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "builtin", Type: field.TypeBool, Default: false},
+	}
+	// DictionaryItemsTable holds the schema information for the "dictionary_items" table.
+	DictionaryItemsTable = &schema.Table{
+		Name:       "dictionary_items",
+		Columns:    DictionaryItemsColumns,
+		PrimaryKey: []*schema.Column{DictionaryItemsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "dictionaryitem_kind_code",
+				Unique:  true,
+				Columns: []*schema.Column{DictionaryItemsColumns[4], DictionaryItemsColumns[5]},
+			},
+			{
+				Name:    "dictionaryitem_kind_sort_order",
+				Unique:  false,
+				Columns: []*schema.Column{DictionaryItemsColumns[4], DictionaryItemsColumns[8]},
 			},
 		},
 	}
@@ -340,7 +493,10 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
+		AccountsTable,
 		AuditEventsTable,
+		ContactsTable,
+		DictionaryItemsTable,
 		IdempotencyKeysTable,
 		LoginThrottlesTable,
 		PasswordResetsTable,
@@ -355,6 +511,7 @@ var (
 
 func init() {
 	APITokensTable.ForeignKeys[0].RefTable = UsersTable
+	ContactsTable.ForeignKeys[0].RefTable = AccountsTable
 	RoleGrantsTable.ForeignKeys[0].RefTable = RolesTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	TeamsTable.ForeignKeys[0].RefTable = TeamsTable

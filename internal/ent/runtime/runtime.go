@@ -6,8 +6,11 @@ import (
 	"context"
 	"time"
 
+	"github.com/kehu-crm/kehu/internal/ent/account"
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
+	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
 	"github.com/kehu-crm/kehu/internal/ent/passwordreset"
@@ -64,6 +67,138 @@ func init() {
 	apitokenDescCreatedAt := apitokenFields[9].Descriptor()
 	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
 	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	accountMixin := schema.Account{}.Mixin()
+	account.Policy = privacy.NewPolicies(accountMixin[0], schema.Account{})
+	account.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := account.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	accountMixinFields1 := accountMixin[1].Fields()
+	_ = accountMixinFields1
+	accountMixinFields2 := accountMixin[2].Fields()
+	_ = accountMixinFields2
+	accountFields := schema.Account{}.Fields()
+	_ = accountFields
+	// accountDescCreatedAt is the schema descriptor for created_at field.
+	accountDescCreatedAt := accountMixinFields1[0].Descriptor()
+	// account.DefaultCreatedAt holds the default value on creation for the created_at field.
+	account.DefaultCreatedAt = accountDescCreatedAt.Default.(func() time.Time)
+	// accountDescUpdatedAt is the schema descriptor for updated_at field.
+	accountDescUpdatedAt := accountMixinFields1[1].Descriptor()
+	// account.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	account.DefaultUpdatedAt = accountDescUpdatedAt.Default.(func() time.Time)
+	// account.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	account.UpdateDefaultUpdatedAt = accountDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// accountDescVersion is the schema descriptor for version field.
+	accountDescVersion := accountMixinFields2[0].Descriptor()
+	// account.DefaultVersion holds the default value on creation for the version field.
+	account.DefaultVersion = accountDescVersion.Default.(int64)
+	// account.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	account.VersionValidator = accountDescVersion.Validators[0].(func(int64) error)
+	// accountDescNumber is the schema descriptor for number field.
+	accountDescNumber := accountFields[1].Descriptor()
+	// account.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	account.NumberValidator = accountDescNumber.Validators[0].(func(string) error)
+	// accountDescName is the schema descriptor for name field.
+	accountDescName := accountFields[2].Descriptor()
+	// account.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	account.NameValidator = func() func(string) error {
+		validators := accountDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// accountDescLevel is the schema descriptor for level field.
+	accountDescLevel := accountFields[4].Descriptor()
+	// account.DefaultLevel holds the default value on creation for the level field.
+	account.DefaultLevel = accountDescLevel.Default.(string)
+	// account.LevelValidator is a validator for the "level" field. It is called by the builders before save.
+	account.LevelValidator = accountDescLevel.Validators[0].(func(string) error)
+	// accountDescIndustry is the schema descriptor for industry field.
+	accountDescIndustry := accountFields[5].Descriptor()
+	// account.DefaultIndustry holds the default value on creation for the industry field.
+	account.DefaultIndustry = accountDescIndustry.Default.(string)
+	// account.IndustryValidator is a validator for the "industry" field. It is called by the builders before save.
+	account.IndustryValidator = accountDescIndustry.Validators[0].(func(string) error)
+	// accountDescRegion is the schema descriptor for region field.
+	accountDescRegion := accountFields[6].Descriptor()
+	// account.DefaultRegion holds the default value on creation for the region field.
+	account.DefaultRegion = accountDescRegion.Default.(string)
+	// account.RegionValidator is a validator for the "region" field. It is called by the builders before save.
+	account.RegionValidator = accountDescRegion.Validators[0].(func(string) error)
+	// accountDescSource is the schema descriptor for source field.
+	accountDescSource := accountFields[7].Descriptor()
+	// account.DefaultSource holds the default value on creation for the source field.
+	account.DefaultSource = accountDescSource.Default.(string)
+	// account.SourceValidator is a validator for the "source" field. It is called by the builders before save.
+	account.SourceValidator = accountDescSource.Validators[0].(func(string) error)
+	// accountDescPhone is the schema descriptor for phone field.
+	accountDescPhone := accountFields[9].Descriptor()
+	// account.DefaultPhone holds the default value on creation for the phone field.
+	account.DefaultPhone = accountDescPhone.Default.(string)
+	// account.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	account.PhoneValidator = accountDescPhone.Validators[0].(func(string) error)
+	// accountDescEmail is the schema descriptor for email field.
+	accountDescEmail := accountFields[10].Descriptor()
+	// account.DefaultEmail holds the default value on creation for the email field.
+	account.DefaultEmail = accountDescEmail.Default.(string)
+	// account.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	account.EmailValidator = accountDescEmail.Validators[0].(func(string) error)
+	// accountDescWebsite is the schema descriptor for website field.
+	accountDescWebsite := accountFields[11].Descriptor()
+	// account.DefaultWebsite holds the default value on creation for the website field.
+	account.DefaultWebsite = accountDescWebsite.Default.(string)
+	// account.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
+	account.WebsiteValidator = accountDescWebsite.Validators[0].(func(string) error)
+	// accountDescAddress is the schema descriptor for address field.
+	accountDescAddress := accountFields[12].Descriptor()
+	// account.DefaultAddress holds the default value on creation for the address field.
+	account.DefaultAddress = accountDescAddress.Default.(string)
+	// account.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	account.AddressValidator = accountDescAddress.Validators[0].(func(string) error)
+	// accountDescCreditLimit is the schema descriptor for credit_limit field.
+	accountDescCreditLimit := accountFields[13].Descriptor()
+	// account.DefaultCreditLimit holds the default value on creation for the credit_limit field.
+	account.DefaultCreditLimit = accountDescCreditLimit.Default.(int64)
+	// account.CreditLimitValidator is a validator for the "credit_limit" field. It is called by the builders before save.
+	account.CreditLimitValidator = accountDescCreditLimit.Validators[0].(func(int64) error)
+	// accountDescCurrency is the schema descriptor for currency field.
+	accountDescCurrency := accountFields[14].Descriptor()
+	// account.DefaultCurrency holds the default value on creation for the currency field.
+	account.DefaultCurrency = accountDescCurrency.Default.(string)
+	// account.CurrencyValidator is a validator for the "currency" field. It is called by the builders before save.
+	account.CurrencyValidator = accountDescCurrency.Validators[0].(func(string) error)
+	// accountDescSatisfaction is the schema descriptor for satisfaction field.
+	accountDescSatisfaction := accountFields[15].Descriptor()
+	// account.SatisfactionValidator is a validator for the "satisfaction" field. It is called by the builders before save.
+	account.SatisfactionValidator = func() func(int) error {
+		validators := accountDescSatisfaction.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(satisfaction int) error {
+			for _, fn := range fns {
+				if err := fn(satisfaction); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	auditeventMixin := schema.AuditEvent{}.Mixin()
 	auditevent.Policy = privacy.NewPolicies(auditeventMixin[0], schema.AuditEvent{})
 	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -106,6 +241,206 @@ func init() {
 	auditevent.DefaultIP = auditeventDescIP.Default.(string)
 	// auditevent.IPValidator is a validator for the "ip" field. It is called by the builders before save.
 	auditevent.IPValidator = auditeventDescIP.Validators[0].(func(string) error)
+	contactMixin := schema.Contact{}.Mixin()
+	contact.Policy = privacy.NewPolicies(contactMixin[0], schema.Contact{})
+	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := contact.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	contactMixinFields1 := contactMixin[1].Fields()
+	_ = contactMixinFields1
+	contactMixinFields2 := contactMixin[2].Fields()
+	_ = contactMixinFields2
+	contactFields := schema.Contact{}.Fields()
+	_ = contactFields
+	// contactDescCreatedAt is the schema descriptor for created_at field.
+	contactDescCreatedAt := contactMixinFields1[0].Descriptor()
+	// contact.DefaultCreatedAt holds the default value on creation for the created_at field.
+	contact.DefaultCreatedAt = contactDescCreatedAt.Default.(func() time.Time)
+	// contactDescUpdatedAt is the schema descriptor for updated_at field.
+	contactDescUpdatedAt := contactMixinFields1[1].Descriptor()
+	// contact.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	contact.DefaultUpdatedAt = contactDescUpdatedAt.Default.(func() time.Time)
+	// contact.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	contact.UpdateDefaultUpdatedAt = contactDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// contactDescVersion is the schema descriptor for version field.
+	contactDescVersion := contactMixinFields2[0].Descriptor()
+	// contact.DefaultVersion holds the default value on creation for the version field.
+	contact.DefaultVersion = contactDescVersion.Default.(int64)
+	// contact.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	contact.VersionValidator = contactDescVersion.Validators[0].(func(int64) error)
+	// contactDescName is the schema descriptor for name field.
+	contactDescName := contactFields[2].Descriptor()
+	// contact.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	contact.NameValidator = func() func(string) error {
+		validators := contactDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// contactDescTitle is the schema descriptor for title field.
+	contactDescTitle := contactFields[3].Descriptor()
+	// contact.DefaultTitle holds the default value on creation for the title field.
+	contact.DefaultTitle = contactDescTitle.Default.(string)
+	// contact.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	contact.TitleValidator = contactDescTitle.Validators[0].(func(string) error)
+	// contactDescBuyingRole is the schema descriptor for buying_role field.
+	contactDescBuyingRole := contactFields[4].Descriptor()
+	// contact.DefaultBuyingRole holds the default value on creation for the buying_role field.
+	contact.DefaultBuyingRole = contactDescBuyingRole.Default.(string)
+	// contact.BuyingRoleValidator is a validator for the "buying_role" field. It is called by the builders before save.
+	contact.BuyingRoleValidator = contactDescBuyingRole.Validators[0].(func(string) error)
+	// contactDescPhone is the schema descriptor for phone field.
+	contactDescPhone := contactFields[5].Descriptor()
+	// contact.DefaultPhone holds the default value on creation for the phone field.
+	contact.DefaultPhone = contactDescPhone.Default.(string)
+	// contact.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	contact.PhoneValidator = contactDescPhone.Validators[0].(func(string) error)
+	// contactDescMobile is the schema descriptor for mobile field.
+	contactDescMobile := contactFields[6].Descriptor()
+	// contact.DefaultMobile holds the default value on creation for the mobile field.
+	contact.DefaultMobile = contactDescMobile.Default.(string)
+	// contact.MobileValidator is a validator for the "mobile" field. It is called by the builders before save.
+	contact.MobileValidator = contactDescMobile.Validators[0].(func(string) error)
+	// contactDescEmail is the schema descriptor for email field.
+	contactDescEmail := contactFields[7].Descriptor()
+	// contact.DefaultEmail holds the default value on creation for the email field.
+	contact.DefaultEmail = contactDescEmail.Default.(string)
+	// contact.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	contact.EmailValidator = contactDescEmail.Validators[0].(func(string) error)
+	// contactDescConsent is the schema descriptor for consent field.
+	contactDescConsent := contactFields[10].Descriptor()
+	// contact.DefaultConsent holds the default value on creation for the consent field.
+	contact.DefaultConsent = contactDescConsent.Default.(bool)
+	dictionaryitemMixin := schema.DictionaryItem{}.Mixin()
+	dictionaryitem.Policy = privacy.NewPolicies(dictionaryitemMixin[0], schema.DictionaryItem{})
+	dictionaryitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := dictionaryitem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	dictionaryitemMixinFields1 := dictionaryitemMixin[1].Fields()
+	_ = dictionaryitemMixinFields1
+	dictionaryitemMixinFields2 := dictionaryitemMixin[2].Fields()
+	_ = dictionaryitemMixinFields2
+	dictionaryitemFields := schema.DictionaryItem{}.Fields()
+	_ = dictionaryitemFields
+	// dictionaryitemDescCreatedAt is the schema descriptor for created_at field.
+	dictionaryitemDescCreatedAt := dictionaryitemMixinFields1[0].Descriptor()
+	// dictionaryitem.DefaultCreatedAt holds the default value on creation for the created_at field.
+	dictionaryitem.DefaultCreatedAt = dictionaryitemDescCreatedAt.Default.(func() time.Time)
+	// dictionaryitemDescUpdatedAt is the schema descriptor for updated_at field.
+	dictionaryitemDescUpdatedAt := dictionaryitemMixinFields1[1].Descriptor()
+	// dictionaryitem.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	dictionaryitem.DefaultUpdatedAt = dictionaryitemDescUpdatedAt.Default.(func() time.Time)
+	// dictionaryitem.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	dictionaryitem.UpdateDefaultUpdatedAt = dictionaryitemDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// dictionaryitemDescVersion is the schema descriptor for version field.
+	dictionaryitemDescVersion := dictionaryitemMixinFields2[0].Descriptor()
+	// dictionaryitem.DefaultVersion holds the default value on creation for the version field.
+	dictionaryitem.DefaultVersion = dictionaryitemDescVersion.Default.(int64)
+	// dictionaryitem.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	dictionaryitem.VersionValidator = dictionaryitemDescVersion.Validators[0].(func(int64) error)
+	// dictionaryitemDescKind is the schema descriptor for kind field.
+	dictionaryitemDescKind := dictionaryitemFields[1].Descriptor()
+	// dictionaryitem.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	dictionaryitem.KindValidator = func() func(string) error {
+		validators := dictionaryitemDescKind.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(kind string) error {
+			for _, fn := range fns {
+				if err := fn(kind); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// dictionaryitemDescCode is the schema descriptor for code field.
+	dictionaryitemDescCode := dictionaryitemFields[2].Descriptor()
+	// dictionaryitem.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	dictionaryitem.CodeValidator = func() func(string) error {
+		validators := dictionaryitemDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// dictionaryitemDescLabelZh is the schema descriptor for label_zh field.
+	dictionaryitemDescLabelZh := dictionaryitemFields[3].Descriptor()
+	// dictionaryitem.LabelZhValidator is a validator for the "label_zh" field. It is called by the builders before save.
+	dictionaryitem.LabelZhValidator = func() func(string) error {
+		validators := dictionaryitemDescLabelZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(label_zh string) error {
+			for _, fn := range fns {
+				if err := fn(label_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// dictionaryitemDescLabelEn is the schema descriptor for label_en field.
+	dictionaryitemDescLabelEn := dictionaryitemFields[4].Descriptor()
+	// dictionaryitem.LabelEnValidator is a validator for the "label_en" field. It is called by the builders before save.
+	dictionaryitem.LabelEnValidator = func() func(string) error {
+		validators := dictionaryitemDescLabelEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(label_en string) error {
+			for _, fn := range fns {
+				if err := fn(label_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// dictionaryitemDescSortOrder is the schema descriptor for sort_order field.
+	dictionaryitemDescSortOrder := dictionaryitemFields[5].Descriptor()
+	// dictionaryitem.DefaultSortOrder holds the default value on creation for the sort_order field.
+	dictionaryitem.DefaultSortOrder = dictionaryitemDescSortOrder.Default.(int)
+	// dictionaryitemDescActive is the schema descriptor for active field.
+	dictionaryitemDescActive := dictionaryitemFields[6].Descriptor()
+	// dictionaryitem.DefaultActive holds the default value on creation for the active field.
+	dictionaryitem.DefaultActive = dictionaryitemDescActive.Default.(bool)
+	// dictionaryitemDescBuiltin is the schema descriptor for builtin field.
+	dictionaryitemDescBuiltin := dictionaryitemFields[7].Descriptor()
+	// dictionaryitem.DefaultBuiltin holds the default value on creation for the builtin field.
+	dictionaryitem.DefaultBuiltin = dictionaryitemDescBuiltin.Default.(bool)
 	idempotencykeyMixin := schema.IdempotencyKey{}.Mixin()
 	idempotencykey.Policy = privacy.NewPolicies(idempotencykeyMixin[0], schema.IdempotencyKey{})
 	idempotencykey.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -57,6 +57,8 @@ type FieldAnnotation struct {
 	Hidden     bool     `json:"hidden"`
 	Ref        string   `json:"ref,omitempty"`
 	Options    []Option `json:"options,omitempty"`
+	// Dict names the dictionary kind whose item codes a "dict" field holds (SPEC B1).
+	DictKind string `json:"dict,omitempty"`
 }
 
 // Name implements schema.Annotation.
@@ -77,6 +79,9 @@ func (f FieldAnnotation) RefTo(e string) FieldAnnotation {
 	return f
 }
 func (f FieldAnnotation) Enum(opts ...Option) FieldAnnotation { f.Options = opts; return f }
+
+// Dict marks the field as holding codes of a dictionary kind.
+func (f FieldAnnotation) Dict(kind string) FieldAnnotation { f.DictKind = kind; return f }
 
 // Opt builds an enum option.
 func Opt(value, zh, en string) Option { return Option{Value: value, Label: Label{ZH: zh, EN: en}} }

@@ -9,7 +9,7 @@ import (
 // FieldMeta is one field as /api/v1/meta shows it, in one language.
 type FieldMeta struct {
 	Name       string       `json:"name"`
-	Type       string       `json:"type" enum:"string,email,text,enum,bool,ref,date,datetime,number,money"`
+	Type       string       `json:"type" enum:"string,email,phone,url,text,enum,dict,bool,ref,date,datetime,number,money,tags,custom"`
 	Label      string       `json:"label"`
 	Required   bool         `json:"required"`
 	Filterable bool         `json:"filterable"`
@@ -18,6 +18,7 @@ type FieldMeta struct {
 	ReadOnly   bool         `json:"readOnly"`
 	Options    []OptionMeta `json:"options,omitempty"`
 	Ref        string       `json:"ref,omitempty"`
+	Dict       string       `json:"dict,omitempty" doc:"Dictionary kind whose item codes the field holds"`
 }
 
 // OptionMeta is one enum value.
@@ -36,6 +37,8 @@ type EntityMeta struct {
 type entity struct {
 	ann    EntityAnnotation
 	fields []FieldAnnotation
+	// columns maps a field's API name to its database column (computed fields have none).
+	columns map[string]string
 }
 
 // Registry holds every annotated entity.
@@ -61,11 +64,12 @@ func NewRegistry(schemas []ent.Interface) *Registry {
 			fields = append(fields, m.Fields()...)
 		}
 		fields = append(fields, sc.Fields()...)
-		e := entity{ann: *ann}
+		e := entity{ann: *ann, columns: map[string]string{"id": "id"}}
 		for _, f := range fields {
 			for _, a := range f.Descriptor().Annotations {
 				if fa, ok := a.(FieldAnnotation); ok {
 					e.fields = append(e.fields, fa)
+					e.columns[fa.API] = f.Descriptor().Name
 				}
 			}
 		}
@@ -86,7 +90,7 @@ func (r *Registry) Entities(locale string) []EntityMeta {
 				continue
 			}
 			fm := FieldMeta{Name: f.API, Type: f.Type, Label: f.Label.For(locale), Required: f.Required,
-				Filterable: f.Filterable, Sortable: f.Sortable, Sensitive: f.Sensitive, ReadOnly: f.ReadOnly, Ref: f.Ref}
+				Filterable: f.Filterable, Sortable: f.Sortable, Sensitive: f.Sensitive, ReadOnly: f.ReadOnly, Ref: f.Ref, Dict: f.DictKind}
 			for _, o := range f.Options {
 				fm.Options = append(fm.Options, OptionMeta{Value: o.Value, Label: o.Label.For(locale)})
 			}
@@ -110,4 +114,40 @@ func (r *Registry) Field(entityName, api string) (FieldAnnotation, bool) {
 		}
 	}
 	return FieldAnnotation{}, false
+}
+
+// Column is one stored field as the generic list machinery needs it.
+type Column struct {
+	API, Name, Type string
+	Filterable      bool
+	Sortable        bool
+	Sensitive       bool
+}
+
+// Columns returns an entity's stored fields by API name ("id" included, sortable).
+func (r *Registry) Columns(entityName string) map[string]Column {
+	out := map[string]Column{}
+	for _, e := range r.entities {
+		if e.ann.Entity != entityName {
+			continue
+		}
+		out["id"] = Column{API: "id", Name: "id", Type: "number", Sortable: true}
+		for _, f := range e.fields {
+			if col, ok := e.columns[f.API]; ok {
+				out[f.API] = Column{API: f.API, Name: col, Type: f.Type, Filterable: f.Filterable, Sortable: f.Sortable, Sensitive: f.Sensitive}
+			}
+		}
+	}
+	return out
+}
+
+// Sorts returns API name → column of an entity's sortable fields, for record.ParseSort.
+func (r *Registry) Sorts(entityName string) map[string]string {
+	out := map[string]string{}
+	for api, c := range r.Columns(entityName) {
+		if c.Sortable {
+			out[api] = c.Name
+		}
+	}
+	return out
 }

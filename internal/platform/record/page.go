@@ -3,6 +3,7 @@ package record
 import (
 	"encoding/base64"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"time"
 
@@ -56,6 +57,14 @@ type cursor struct {
 // Cursor encodes the position after a row with sort value v and id.
 func Cursor(v any, id int64) string {
 	c := cursor{ID: id}
+	if rv := reflect.ValueOf(v); rv.IsValid() {
+		switch rv.Kind() {
+		case reflect.String:
+			v = rv.String()
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			v = rv.Int()
+		}
+	}
 	switch x := v.(type) {
 	case time.Time:
 		c.Kind = "t"

@@ -57,3 +57,15 @@ func TestParseSort(t *testing.T) {
 		t.Error("unknown sort accepted")
 	}
 }
+
+func TestNamedTypesInCursors(t *testing.T) {
+	type lifecycle string
+	got, _, err := decode(Cursor(lifecycle("loyal"), 3))
+	if err != nil || got != "loyal" {
+		t.Fatalf("named string: %v %v", got, err)
+	}
+	got, _, err = decode(Cursor(int(5), 3))
+	if err != nil || got != int64(5) {
+		t.Fatalf("int: %v %v", got, err)
+	}
+}

@@ -1,0 +1,182 @@
+package record
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqljson"
+
+	"github.com/kehu-crm/kehu/internal/platform/apperr"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
+)
+
+// Filter is one condition of a list request, written in the API as `field:op:value`
+// (e.g. `name:contains:科技`, `level:in:key,major`, `tags:has:vip`, `custom.budget:gte:1000`).
+type Filter struct {
+	Field, Op, Value string
+}
+
+// Operators allowed per field type.
+var opsByType = map[string][]string{
+	"string":   {"eq", "ne", "contains", "prefix", "empty", "notempty"},
+	"email":    {"eq", "ne", "contains", "prefix", "empty", "notempty"},
+	"phone":    {"eq", "contains", "prefix", "empty", "notempty"},
+	"url":      {"eq", "contains", "empty", "notempty"},
+	"text":     {"contains", "empty", "notempty"},
+	"enum":     {"eq", "ne", "in"},
+	"dict":     {"eq", "ne", "in", "empty", "notempty"},
+	"bool":     {"eq"},
+	"ref":      {"eq", "in", "empty", "notempty"},
+	"number":   {"eq", "ne", "gt", "gte", "lt", "lte", "empty", "notempty"},
+	"money":    {"eq", "gt", "gte", "lt", "lte"},
+	"date":     {"gte", "lt", "empty", "notempty"},
+	"datetime": {"gte", "lt", "empty", "notempty"},
+	"tags":     {"has"},
+	"custom":   {"eq", "contains", "gt", "gte", "lt", "lte", "empty", "notempty"},
+}
+
+// ParseFilters reads `field:op:value` strings; location names the query parameter in errors.
+func ParseFilters(raw []string) ([]Filter, error) {
+	out := make([]Filter, 0, len(raw))
+	for i, r := range raw {
+		parts := strings.SplitN(r, ":", 3)
+		if len(parts) < 2 || parts[0] == "" {
+			return nil, filterErr(i, r)
+		}
+		f := Filter{Field: parts[0], Op: parts[1]}
+		if len(parts) == 3 {
+			f.Value = parts[2]
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func filterErr(i int, v string) error {
+	return &apperr.Error{Kind: apperr.Invalid, Code: "error.validation", Fields: []apperr.FieldError{
+		{Location: "query.filter[" + strconv.Itoa(i) + "]", Code: "field.invalid", Value: v}}}
+}
+
+// Predicate turns filters into one SQL condition over an entity's columns. Only filterable fields
+// and the operators their type allows are accepted; values are always bound parameters.
+func Predicate(cols map[string]meta.Column, filters []Filter) (func(*sql.Selector), error) {
+	type built func(s *sql.Selector) *sql.Predicate
+	var preds []built
+	for i, f := range filters {
+		name, key, isCustom := strings.Cut(f.Field, ".")
+		col, ok := cols[name]
+		if !ok || !col.Filterable && !(isCustom && col.Type == "custom") {
+			return nil, filterErr(i, f.Field)
+		}
+		typ := col.Type
+		if isCustom != (typ == "custom") || !allowed(typ, f.Op) {
+			return nil, filterErr(i, f.Field+":"+f.Op)
+		}
+		p, err := build(col, key, f, i)
+		if err != nil {
+			return nil, err
+		}
+		preds = append(preds, p)
+	}
+	return func(s *sql.Selector) {
+		for _, p := range preds {
+			s.Where(p(s))
+		}
+	}, nil
+}
+
+func allowed(typ, op string) bool {
+	for _, o := range opsByType[typ] {
+		if o == op {
+			return true
+		}
+	}
+	return false
+}
+
+func build(col meta.Column, key string, f Filter, i int) (func(*sql.Selector) *sql.Predicate, error) {
+	bad := filterErr(i, f.Field+":"+f.Op+":"+f.Value)
+	switch col.Type {
+	case "tags":
+		return func(s *sql.Selector) *sql.Predicate { return sqljson.ValueContains(s.C(col.Name), f.Value) }, nil
+	case "custom":
+		path := sqljson.Path(key)
+		switch f.Op {
+		case "empty":
+			return func(s *sql.Selector) *sql.Predicate { return sql.Not(sqljson.HasKey(s.C(col.Name), path)) }, nil
+		case "notempty":
+			return func(s *sql.Selector) *sql.Predicate { return sqljson.HasKey(s.C(col.Name), path) }, nil
+		case "contains":
+			return func(s *sql.Selector) *sql.Predicate { return sqljson.StringContains(s.C(col.Name), f.Value, path) }, nil
+		}
+		var v any = f.Value
+		if n, err := strconv.ParseFloat(f.Value, 64); err == nil && f.Op != "eq" {
+			v = n
+		} else if f.Op != "eq" {
+			return nil, bad
+		}
+		cmp := map[string]func(string, any, ...sqljson.Option) *sql.Predicate{
+			"eq": sqljson.ValueEQ, "gt": sqljson.ValueGT, "gte": sqljson.ValueGTE, "lt": sqljson.ValueLT, "lte": sqljson.ValueLTE}[f.Op]
+		return func(s *sql.Selector) *sql.Predicate { return cmp(s.C(col.Name), v, path) }, nil
+	}
+	switch f.Op {
+	case "empty", "notempty":
+		empty := func(s *sql.Selector) *sql.Predicate {
+			c := s.C(col.Name)
+			switch col.Type {
+			case "ref", "number", "date", "datetime":
+				return sql.IsNull(c)
+			}
+			return sql.Or(sql.IsNull(c), sql.EQ(c, ""))
+		}
+		if f.Op == "empty" {
+			return empty, nil
+		}
+		return func(s *sql.Selector) *sql.Predicate { return sql.Not(empty(s)) }, nil
+	case "contains":
+		return func(s *sql.Selector) *sql.Predicate { return sql.ContainsFold(s.C(col.Name), f.Value) }, nil
+	case "prefix":
+		return func(s *sql.Selector) *sql.Predicate { return sql.HasPrefixFold(s.C(col.Name), f.Value) }, nil
+	case "in":
+		parts := strings.Split(f.Value, ",")
+		vals := make([]any, 0, len(parts))
+		for _, p := range parts {
+			v, err := typed(col.Type, p)
+			if err != nil {
+				return nil, bad
+			}
+			vals = append(vals, v)
+		}
+		return func(s *sql.Selector) *sql.Predicate { return sql.In(s.C(col.Name), vals...) }, nil
+	}
+	v, err := typed(col.Type, f.Value)
+	if err != nil {
+		return nil, bad
+	}
+	cmp := map[string]func(string, any) *sql.Predicate{
+		"eq": sql.EQ, "ne": sql.NEQ, "gt": sql.GT, "gte": sql.GTE, "lt": sql.LT, "lte": sql.LTE}[f.Op]
+	return func(s *sql.Selector) *sql.Predicate { return cmp(s.C(col.Name), v) }, nil
+}
+
+// typed converts a filter value to the column's Go type.
+func typed(typ, v string) (any, error) {
+	switch typ {
+	case "bool":
+		return strconv.ParseBool(v)
+	case "ref", "money":
+		return strconv.ParseInt(v, 10, 64)
+	case "number":
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return n, nil
+		}
+		return strconv.ParseFloat(v, 64)
+	case "date", "datetime":
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t.UTC(), nil
+		}
+		return time.Parse(time.DateOnly, v)
+	}
+	return v, nil
+}
