@@ -13,19 +13,14 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/kehu-crm/kehu/internal/ent/migrations"
-	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/iam"
-	"github.com/kehu-crm/kehu/internal/metaapi"
-	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/config"
 	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/platform/httpx"
 	"github.com/kehu-crm/kehu/internal/platform/i18n"
 	"github.com/kehu-crm/kehu/internal/platform/jobs"
 	"github.com/kehu-crm/kehu/internal/platform/mail"
-	"github.com/kehu-crm/kehu/internal/platform/meta"
 	"github.com/kehu-crm/kehu/internal/platform/metrics"
-	"github.com/kehu-crm/kehu/internal/platform/secret"
 	"github.com/kehu-crm/kehu/internal/store"
 )
 
@@ -40,6 +35,7 @@ type App struct {
 	Store    *store.Store
 	Jobs     *jobs.Jobs
 	IAM      *iam.Service
+	Modules  *Modules
 	API      huma.API
 	Metrics  *metrics.Metrics
 	Handler  http.Handler
@@ -91,29 +87,26 @@ func New(ctx context.Context, cfg config.Config, d *db.DB, logger *slog.Logger, 
 		return nil, err
 	}
 	st := store.New(d)
-	catalog, err := authz.NewCatalog(iam.Rights())
-	if err != nil {
-		return nil, err
-	}
 	sender := mail.New(mail.SMTPConfig{Host: cfg.SMTPHost, Port: cfg.SMTPPort, Username: cfg.SMTPUsername,
 		Password: cfg.SMTPPassword, From: cfg.SMTPFrom, TLS: cfg.SMTPTLS}, logger)
-	iamSvc, err := iam.New(st, iamConfig(cfg), sender, bundle, catalog, logger)
+	mods, err := NewModules(st, cfg, sender, bundle, logger)
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Cfg: cfg, Logger: logger, DB: d, Store: st, IAM: iamSvc, Metrics: metrics.New(d.SQL, string(d.Dialect))}
+	iamSvc := mods.IAM
+	a := &App{Cfg: cfg, Logger: logger, DB: d, Store: st, IAM: iamSvc, Modules: mods, Metrics: metrics.New(d.SQL, string(d.Dialect))}
 	if a.migrator, err = db.NewMigrator(d, migrations.For(d.Dialect)); err != nil {
 		return nil, err
 	}
 
 	workers := river.NewWorkers()
-	periodic := iamSvc.RegisterJobs(workers)
+	periodic := mods.RegisterJobs(workers)
 	a.Jobs, err = jobs.New(d, jobs.Setup{Workers: workers, Periodic: periodic, MaxWorkers: cfg.JobWorkers,
 		Logger: logger, Observe: a.Metrics.ObserveJob, PollInterval: o.JobPollInterval})
 	if err != nil {
 		return nil, err
 	}
-	iamSvc.SetJobs(a.Jobs)
+	mods.SetJobs(a.Jobs)
 
 	if err := iamSvc.EnsureBuiltinRoles(ctx); err != nil {
 		return nil, fmt.Errorf("app: built-in roles: %w", err)
@@ -124,25 +117,11 @@ func New(ctx context.Context, cfg config.Config, d *db.DB, logger *slog.Logger, 
 	return a, nil
 }
 
-func iamConfig(cfg config.Config) iam.Config {
-	return iam.Config{SessionTTL: cfg.SessionTTL, SessionIdle: cfg.SessionIdle, ResetTokenTTL: cfg.ResetTokenTTL,
-		LoginMaxFailures: cfg.LoginMaxFailures, LoginLockout: cfg.LoginLockout, PasswordMinLen: cfg.PasswordMinLen,
-		Argon2:    secret.Argon2{MemoryKiB: cfg.Argon2MemoryKiB, Time: cfg.Argon2Time, Threads: 2},
-		PublicURL: cfg.PublicURL()}
-}
-
-// RegisterAPI adds every module's operations to api. It touches no database, so `kehu openapi` can
-// print the specification without one.
-func RegisterAPI(api huma.API, iamSvc *iam.Service, secureCookies bool) {
-	iam.NewAPI(iamSvc, secureCookies).Register(api)
-	metaapi.Register(api, meta.NewRegistry(schema.All()))
-}
-
 func (a *App) routes(bundle *i18n.Bundle) error {
 	mux := http.NewServeMux()
 	a.API = httpx.NewAPI(mux, httpx.APIOptions{Title: "Kehu CRM", Version: Version, Bundle: bundle,
 		MaxBodyBytes: a.Cfg.MaxBodyBytes, Observe: a.Metrics.ObserveRequest})
-	RegisterAPI(a.API, a.IAM, a.Cfg.TLS() || a.Cfg.CookieSecure)
+	a.Modules.RegisterAPI(a.API, a.Cfg.TLS() || a.Cfg.CookieSecure)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}`))

@@ -33,7 +33,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "kehu:", err)
 		return 2
 	}
-	root.AddCommand(serveCmd(&cfg), migrateCmd(&cfg), userCmd(&cfg), versionCmd(), openapiCmd(&cfg))
+	root.AddCommand(serveCmd(&cfg), migrateCmd(&cfg), userCmd(&cfg), versionCmd(), openapiCmd())
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(stderr, "kehu:", err)
 		return 1

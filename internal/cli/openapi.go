@@ -10,15 +10,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kehu-crm/kehu/internal/app"
-	"github.com/kehu-crm/kehu/internal/iam"
-	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/config"
 	"github.com/kehu-crm/kehu/internal/platform/httpx"
 	"github.com/kehu-crm/kehu/internal/platform/i18n"
-	"github.com/kehu-crm/kehu/internal/platform/secret"
 )
 
-func openapiCmd(cfg *config.Config) *cobra.Command {
+func openapiCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:    "openapi",
 		Short:  "Print the OpenAPI 3.1 specification (used to generate the web client)",
@@ -28,17 +25,13 @@ func openapiCmd(cfg *config.Config) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			catalog, err := authz.NewCatalog(iam.Rights())
-			if err != nil {
-				return err
-			}
-			svc, err := iam.New(nil, iam.Config{Argon2: secret.Argon2{MemoryKiB: 1024, Time: 1, Threads: 1}}, nil, bundle, catalog,
+			mods, err := app.NewModules(nil, config.Config{Argon2MemoryKiB: 1024, Argon2Time: 1}, nil, bundle,
 				slog.New(slog.NewTextHandler(io.Discard, nil)))
 			if err != nil {
 				return err
 			}
 			api := httpx.NewAPI(http.NewServeMux(), httpx.APIOptions{Title: "Kehu CRM", Version: app.Version, Bundle: bundle})
-			app.RegisterAPI(api, svc, false)
+			mods.RegisterAPI(api, false)
 			b, err := json.MarshalIndent(api.OpenAPI(), "", "  ")
 			if err != nil {
 				return err

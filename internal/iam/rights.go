@@ -24,24 +24,17 @@ func Rights() []authz.Right {
 		RoleRead, RoleCreate, RoleUpdate, RoleDelete, AuditRead}
 }
 
-// BuiltinRole is a role every installation has (SPEC A2).
-type BuiltinRole struct {
-	Key    string
-	Grants map[authz.Right]authz.Scope
-	// AllRights gives every right in the catalogue with the all scope (the administrator).
-	AllRights bool
-}
+// BuiltinRoleKeys are the roles every installation has (SPEC A2). The administrator holds every right
+// with the all scope; the others get what each module's DefaultGrants give them.
+var BuiltinRoleKeys = []string{"admin", "sales_director", "account_manager", "service_agent", "marketing", "executive"}
 
-// BuiltinRoles are created at start-up when missing. Later modules extend their grants.
-func BuiltinRoles() []BuiltinRole {
-	return []BuiltinRole{
-		{Key: "admin", AllRights: true},
-		{Key: "sales_director", Grants: map[authz.Right]authz.Scope{
-			UserRead: authz.ScopeSubtree, TeamRead: authz.ScopeAll, RoleRead: authz.ScopeAll, AuditRead: authz.ScopeSubtree}},
-		{Key: "account_manager", Grants: map[authz.Right]authz.Scope{UserRead: authz.ScopeTeam, TeamRead: authz.ScopeAll}},
-		{Key: "service_agent", Grants: map[authz.Right]authz.Scope{UserRead: authz.ScopeTeam, TeamRead: authz.ScopeAll}},
-		{Key: "marketing", Grants: map[authz.Right]authz.Scope{UserRead: authz.ScopeTeam, TeamRead: authz.ScopeAll}},
-		{Key: "executive", Grants: map[authz.Right]authz.Scope{
-			UserRead: authz.ScopeAll, TeamRead: authz.ScopeAll, RoleRead: authz.ScopeAll, AuditRead: authz.ScopeAll}},
+// DefaultGrants is what iam gives the built-in roles.
+func DefaultGrants() authz.DefaultGrants {
+	return authz.DefaultGrants{
+		"sales_director":  {UserRead: authz.ScopeSubtree, TeamRead: authz.ScopeAll, RoleRead: authz.ScopeAll, AuditRead: authz.ScopeSubtree},
+		"account_manager": {UserRead: authz.ScopeTeam, TeamRead: authz.ScopeAll},
+		"service_agent":   {UserRead: authz.ScopeTeam, TeamRead: authz.ScopeAll},
+		"marketing":       {UserRead: authz.ScopeTeam, TeamRead: authz.ScopeAll},
+		"executive":       {UserRead: authz.ScopeAll, TeamRead: authz.ScopeAll, RoleRead: authz.ScopeAll, AuditRead: authz.ScopeAll},
 	}
 }

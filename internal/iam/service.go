@@ -40,19 +40,22 @@ type Service struct {
 	i18n    *i18n.Bundle
 	jobs    Enqueuer
 	catalog *authz.Catalog
-	logger  *slog.Logger
-	now     func() time.Time
+	// defaults are the modules' grants for the built-in roles.
+	defaults []authz.DefaultGrants
+	logger   *slog.Logger
+	now      func() time.Time
 	// dummyHash is verified against when an e-mail is unknown, so both cases take the same time.
 	dummyHash string
 }
 
 // New builds the service.
-func New(st *store.Store, cfg Config, sender mail.Sender, bundle *i18n.Bundle, catalog *authz.Catalog, logger *slog.Logger) (*Service, error) {
+func New(st *store.Store, cfg Config, sender mail.Sender, bundle *i18n.Bundle, catalog *authz.Catalog,
+	defaults []authz.DefaultGrants, logger *slog.Logger) (*Service, error) {
 	h, err := cfg.Argon2.Hash("kehu-dummy-password-for-timing")
 	if err != nil {
 		return nil, err
 	}
-	return &Service{st: st, cfg: cfg, mail: sender, i18n: bundle, catalog: catalog, logger: logger,
+	return &Service{st: st, cfg: cfg, mail: sender, i18n: bundle, catalog: catalog, defaults: defaults, logger: logger,
 		now: func() time.Time { return time.Now().UTC() }, dummyHash: h}, nil
 }
 

@@ -52,3 +52,6 @@ func (c *Catalog) All() []Right {
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
 }
+
+// DefaultGrants is what a module gives the built-in roles out of the box: role key → right → scope.
+type DefaultGrants map[string]map[Right]Scope

@@ -478,6 +478,8 @@ export interface components {
             type: string;
         };
         FieldMeta: {
+            /** @description Dictionary kind whose item codes the field holds */
+            dict?: string;
             filterable: boolean;
             label: string;
             name: string;
@@ -488,7 +490,7 @@ export interface components {
             sensitive: boolean;
             sortable: boolean;
             /** @enum {string} */
-            type: "string" | "email" | "text" | "enum" | "bool" | "ref" | "date" | "datetime" | "number" | "money";
+            type: "string" | "email" | "phone" | "url" | "text" | "enum" | "dict" | "bool" | "ref" | "date" | "datetime" | "number" | "money" | "tags" | "custom";
         };
         ForgotInputBody: {
             email: string;

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"log/slog"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/riverqueue/river"
+
+	"github.com/kehu-crm/kehu/internal/ent/schema"
+	"github.com/kehu-crm/kehu/internal/iam"
+	"github.com/kehu-crm/kehu/internal/metaapi"
+	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/config"
+	"github.com/kehu-crm/kehu/internal/platform/i18n"
+	"github.com/kehu-crm/kehu/internal/platform/mail"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
+	"github.com/kehu-crm/kehu/internal/platform/secret"
+	"github.com/kehu-crm/kehu/internal/store"
+)
+
+// Modules holds every domain module's service. Adding a module means one field here and one line in
+// each function of this file.
+type Modules struct {
+	IAM  *iam.Service
+	Meta *meta.Registry
+}
+
+// Rights lists the rights of every module (the catalogue).
+func Rights() (*authz.Catalog, error) {
+	return authz.NewCatalog(iam.Rights())
+}
+
+// DefaultGrants lists what each module grants the built-in roles out of the box.
+func DefaultGrants() []authz.DefaultGrants {
+	return []authz.DefaultGrants{iam.DefaultGrants()}
+}
+
+// NewModules builds the services. st may be nil for work that never touches data (printing the
+// OpenAPI document).
+func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *i18n.Bundle, logger *slog.Logger) (*Modules, error) {
+	catalog, err := Rights()
+	if err != nil {
+		return nil, err
+	}
+	registry := meta.NewRegistry(schema.All())
+	iamSvc, err := iam.New(st, iamConfig(cfg), sender, bundle, catalog, DefaultGrants(), logger)
+	if err != nil {
+		return nil, err
+	}
+	return &Modules{IAM: iamSvc, Meta: registry}, nil
+}
+
+// RegisterAPI adds every module's operations to api. It touches no database.
+func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
+	iam.NewAPI(m.IAM, secureCookies).Register(api)
+	metaapi.Register(api, m.Meta)
+}
+
+// RegisterJobs adds every module's workers and returns their periodic jobs.
+func (m *Modules) RegisterJobs(workers *river.Workers) []*river.PeriodicJob {
+	var periodic []*river.PeriodicJob
+	periodic = append(periodic, m.IAM.RegisterJobs(workers)...)
+	return periodic
+}
+
+// SetJobs gives every module the job queue.
+func (m *Modules) SetJobs(j iam.Enqueuer) {
+	m.IAM.SetJobs(j)
+}
+
+func iamConfig(cfg config.Config) iam.Config {
+	return iam.Config{SessionTTL: cfg.SessionTTL, SessionIdle: cfg.SessionIdle, ResetTokenTTL: cfg.ResetTokenTTL,
+		LoginMaxFailures: cfg.LoginMaxFailures, LoginLockout: cfg.LoginLockout, PasswordMinLen: cfg.PasswordMinLen,
+		Argon2:    secret.Argon2{MemoryKiB: cfg.Argon2MemoryKiB, Time: cfg.Argon2Time, Threads: 2},
+		PublicURL: cfg.PublicURL()}
+}
