@@ -111,6 +111,9 @@ func New(ctx context.Context, cfg config.Config, d *db.DB, logger *slog.Logger, 
 	if err := iamSvc.EnsureBuiltinRoles(ctx); err != nil {
 		return nil, fmt.Errorf("app: built-in roles: %w", err)
 	}
+	if err := mods.Dictionary.EnsureDefaults(ctx); err != nil {
+		return nil, fmt.Errorf("app: dictionary defaults: %w", err)
+	}
 	if err := a.routes(bundle); err != nil {
 		return nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/riverqueue/river"
 
+	"github.com/kehu-crm/kehu/internal/customer"
+	"github.com/kehu-crm/kehu/internal/dictionary"
 	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/iam"
 	"github.com/kehu-crm/kehu/internal/metaapi"
@@ -21,18 +23,20 @@ import (
 // Modules holds every domain module's service. Adding a module means one field here and one line in
 // each function of this file.
 type Modules struct {
-	IAM  *iam.Service
-	Meta *meta.Registry
+	IAM        *iam.Service
+	Dictionary *dictionary.Service
+	Customer   *customer.Service
+	Meta       *meta.Registry
 }
 
 // Rights lists the rights of every module (the catalogue).
 func Rights() (*authz.Catalog, error) {
-	return authz.NewCatalog(iam.Rights())
+	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customer.Rights())
 }
 
 // DefaultGrants lists what each module grants the built-in roles out of the box.
 func DefaultGrants() []authz.DefaultGrants {
-	return []authz.DefaultGrants{iam.DefaultGrants()}
+	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customer.DefaultGrants()}
 }
 
 // NewModules builds the services. st may be nil for work that never touches data (printing the
@@ -47,13 +51,16 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	if err != nil {
 		return nil, err
 	}
-	return &Modules{IAM: iamSvc, Meta: registry}, nil
+	dictSvc := dictionary.New(st)
+	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, Customer: customer.New(st, registry, dictSvc)}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
 func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	iam.NewAPI(m.IAM, secureCookies).Register(api)
 	metaapi.Register(api, m.Meta)
+	dictionary.RegisterAPI(api, m.Dictionary)
+	customer.NewAPI(m.Customer).Register(api)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.

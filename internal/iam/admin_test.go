@@ -56,14 +56,24 @@ func TestRolesAndRights(t *testing.T) {
 			}
 		}
 		c.Do(t, "PATCH", "/api/v1/me", map[string]string{"locale": "en"}).Want(t, 200)
+		byRight := func(items []map[string]any, right string) map[string]any {
+			for _, it := range items {
+				if it["right"] == right {
+					return it
+				}
+			}
+			t.Fatalf("right %s not listed in %v", right, items)
+			return nil
+		}
 		rights := c.Do(t, "GET", "/api/v1/rights", nil).Want(t, 200).Items()
-		if len(rights) < 12 || rights[0]["resourceLabel"] == "" {
+		if len(rights) < 12 {
 			t.Fatalf("rights: %v", rights)
 		}
+		en := byRight(rights, "user:read")
 		c.Do(t, "PATCH", "/api/v1/me", map[string]string{"locale": "zh-CN"}).Want(t, 200)
-		zh := c.Do(t, "GET", "/api/v1/rights", nil).Want(t, 200).Items()
-		if zh[0]["actionLabel"] != "查看" || rights[0]["actionLabel"] != "View" {
-			t.Errorf("right labels not localised: %v / %v", zh[0], rights[0])
+		zh := byRight(c.Do(t, "GET", "/api/v1/rights", nil).Want(t, 200).Items(), "user:read")
+		if zh["actionLabel"] != "查看" || zh["resourceLabel"] != "用户" || en["actionLabel"] != "View" || en["resourceLabel"] != "Users" {
+			t.Errorf("right labels not localised: %v / %v", zh, en)
 		}
 		bad := c.Do(t, "POST", "/api/v1/roles", map[string]any{"name": "Bad", "grants": []map[string]string{
 			{"right": "user:fly", "scope": "all"}, {"right": "user:read", "scope": "all"}, {"right": "user:read", "scope": "own"}}}).Want(t, 422)

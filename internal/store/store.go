@@ -16,6 +16,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/audit"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/db"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
 	"github.com/kehu-crm/kehu/internal/platform/reqinfo"
 )
 
@@ -143,8 +144,8 @@ func writeEvent(ctx context.Context, c *ent.Client, ev audit.Event) error {
 	return q.Exec(ctx)
 }
 
-// secretFields reads the ent descriptors once: a field declared Sensitive() is never written to the
-// audit log in clear.
+// secretFields reads the ent descriptors once: a field declared Sensitive() (or marked sensitive in its
+// metadata) is never written to the audit log in clear.
 func secretFields() func(typ, field string) bool {
 	set := map[string]bool{}
 	for _, sc := range schema.All() {
@@ -152,6 +153,13 @@ func secretFields() func(typ, field string) bool {
 		for _, f := range sc.Fields() {
 			if d := f.Descriptor(); d.Sensitive {
 				set[typ+"."+d.Name] = true
+			}
+			// Fields the metadata marks sensitive (SPEC A5) are personal data: audit readers need
+			// not hold the right to see them, so the log records that they changed, not their values.
+			for _, a := range f.Descriptor().Annotations {
+				if fa, ok := a.(meta.FieldAnnotation); ok && fa.Sensitive {
+					set[typ+"."+f.Descriptor().Name] = true
+				}
 			}
 		}
 	}

@@ -4,6 +4,63 @@
  */
 
 export interface paths {
+    "/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List accounts in your scope */
+        get: operations["listAccounts"];
+        put?: never;
+        /** Create an account */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an account */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        /** Delete an account and its contacts */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an account
+         * @description Send If-Match with the version. A masked value sent back unchanged keeps the real one. Changing ownerId needs account:assign.
+         */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's contacts */
+        get: operations["listAccountContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-tokens": {
         parameters: {
             query?: never;
@@ -127,6 +184,116 @@ export interface paths {
         put?: never;
         /** Choose a new password with a mailed token */
         post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contacts in your scope */
+        get: operations["listContacts"];
+        put?: never;
+        /** Create a contact under an account */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contact */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        /** Delete a contact */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact
+         * @description Send If-Match with the version. A masked value sent back unchanged keeps the real one.
+         */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/v1/dictionary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the dictionary's kinds with their item counts */
+        get: operations["listDictionaryKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dictionary/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a custom item (built-in items can only be deactivated) */
+        delete: operations["deleteDictionaryItem"];
+        options?: never;
+        head?: never;
+        /** Update an item (labels, order, active) */
+        patch: operations["updateDictionaryItem"];
+        trace?: never;
+    };
+    "/api/v1/dictionary/{kind}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the items of a kind in their order */
+        get: operations["listDictionaryItems"];
+        put?: never;
+        /** Add an item to a kind */
+        post: operations["createDictionaryItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dictionary/{kind}/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reorder the items of a kind */
+        post: operations["reorderDictionaryItems"];
         delete?: never;
         options?: never;
         head?: never;
@@ -371,6 +538,85 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBody: {
+            address?: string;
+            /**
+             * Format: int64
+             * @description Minor units of currency
+             */
+            creditLimit?: number;
+            currency?: string;
+            custom?: {
+                [key: string]: unknown;
+            };
+            email?: string;
+            industry?: string;
+            level?: string;
+            /** @enum {string} */
+            lifecycle?: "lead" | "prospect" | "customer" | "loyal" | "at_risk" | "lost";
+            name?: string;
+            /**
+             * Format: int64
+             * @description Another owner needs account:assign
+             */
+            ownerId?: number;
+            phone?: string;
+            region?: string;
+            /**
+             * Format: int64
+             * @description 1–5; 0 clears it
+             */
+            satisfaction?: number;
+            source?: string;
+            tags?: string[];
+            /** @enum {string} */
+            type?: "company" | "person";
+            website?: string;
+        };
+        AccountDTO: {
+            address: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: int64
+             * @description Minor units of currency
+             */
+            creditLimit: number;
+            currency: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            email: string;
+            /** Format: int64 */
+            id: number;
+            industry: string;
+            level: string;
+            /** @enum {string} */
+            lifecycle: "lead" | "prospect" | "customer" | "loyal" | "at_risk" | "lost";
+            /** @description True when sensitive fields are masked for you */
+            masked: boolean;
+            name: string;
+            number: string;
+            /** Format: int64 */
+            ownerId: number | null;
+            ownerName: string | null;
+            phone: string;
+            region: string;
+            /** Format: int64 */
+            satisfaction: number | null;
+            source: string;
+            tags: string[] | null;
+            /** Format: int64 */
+            teamId: number | null;
+            teamName: string | null;
+            /** @enum {string} */
+            type: "company" | "person";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+            website: string;
+        };
         AuditChange: {
             new: unknown;
             old: unknown;
@@ -394,6 +640,61 @@ export interface components {
             id: number;
             ip: string;
             requestId: string;
+        };
+        ContactBody: {
+            /** Format: int64 */
+            accountId?: number;
+            /** @description YYYY-MM-DD; empty clears it */
+            birthday?: string;
+            buyingRole?: string;
+            consent?: boolean;
+            custom?: {
+                [key: string]: unknown;
+            };
+            email?: string;
+            mobile?: string;
+            name?: string;
+            phone?: string;
+            /** @enum {string} */
+            preferredChannel?: "phone" | "email" | "wechat" | "sms" | "visit";
+            tags?: string[];
+            title?: string;
+        };
+        ContactDTO: {
+            /** Format: int64 */
+            accountId: number;
+            accountName: string | null;
+            /** @description YYYY-MM-DD; null when unknown or masked */
+            birthday: string | null;
+            buyingRole: string;
+            consent: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
+            email: string;
+            /** Format: int64 */
+            id: number;
+            /** @description True when sensitive fields are masked for you */
+            masked: boolean;
+            mobile: string;
+            name: string;
+            /** Format: int64 */
+            ownerId: number | null;
+            ownerName: string | null;
+            phone: string;
+            /** @enum {string} */
+            preferredChannel: "phone" | "email" | "wechat" | "sms" | "visit";
+            tags: string[] | null;
+            /** Format: int64 */
+            teamId: number | null;
+            teamName: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
         };
         Cookie: {
             Domain: string;
@@ -430,6 +731,69 @@ export interface components {
             scopes: string[] | null;
             /** @description The token itself. It is shown only now; store it safely. */
             token: string;
+        };
+        DictionaryItemCreateInputBody: {
+            /** @description Defaults to true */
+            active?: boolean;
+            /** @description Stable code records store: lowercase letters, digits and _ (at most 50) */
+            code: string;
+            labelEn: string;
+            labelZh: string;
+            /**
+             * Format: int64
+             * @description Defaults to after the kind's last item
+             */
+            sortOrder?: number;
+        };
+        DictionaryItemDTO: {
+            active: boolean;
+            /** @description Built-in items cannot be deleted, only deactivated */
+            builtin: boolean;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            /** @description In the request's language */
+            label: string;
+            labelEn: string;
+            labelZh: string;
+            /** Format: int64 */
+            sortOrder: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        DictionaryItemListBody: {
+            items: components["schemas"]["DictionaryItemDTO"][] | null;
+        };
+        DictionaryItemUpdateInputBody: {
+            active?: boolean;
+            labelEn?: string;
+            labelZh?: string;
+            /** Format: int64 */
+            sortOrder?: number;
+        };
+        DictionaryKindDTO: {
+            /** Format: int64 */
+            activeCount: number;
+            /** Format: int64 */
+            itemCount: number;
+            /** @example customer_level */
+            kind: string;
+            /** @description In the request's language */
+            label: string;
+            labelEn: string;
+            labelZh: string;
+        };
+        DictionaryKindListBody: {
+            items: components["schemas"]["DictionaryKindDTO"][] | null;
+        };
+        DictionaryReorderInputBody: {
+            /** @description Item ids of the kind in their new order; unlisted items follow in their current order */
+            ids: number[] | null;
         };
         EntityMeta: {
             fields: components["schemas"]["FieldMeta"][] | null;
@@ -507,8 +871,18 @@ export interface components {
             /** @enum {string} */
             scope: "own" | "team" | "subtree" | "all";
         };
+        ListBodyAccountDTO: {
+            items: components["schemas"]["AccountDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ListBodyAuditDTO: {
             items: components["schemas"]["AuditDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyContactDTO: {
+            items: components["schemas"]["ContactDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -734,6 +1108,229 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAccounts: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description Conditions field:op:value, e.g. name:contains:科技, level:in:key,major, tags:has:vip, custom.budget:gte:1000 */
+                filter?: string[] | null;
+                /** @description Part of the name, number, phone or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyAccountDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listAccountContacts: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description Conditions field:op:value, e.g. name:contains:科技, level:in:key,major, tags:has:vip, custom.budget:gte:1000 */
+                filter?: string[] | null;
+                /** @description Part of the name, number, phone or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listApiTokens: {
         parameters: {
             query?: {
@@ -983,6 +1580,396 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description Conditions field:op:value, e.g. name:contains:科技, level:in:key,major, tags:has:vip, custom.budget:gte:1000 */
+                filter?: string[] | null;
+                /** @description Part of the name, number, phone or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listDictionaryKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictionaryKindListBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteDictionaryItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateDictionaryItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictionaryItemUpdateInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictionaryItemDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listDictionaryItems: {
+        parameters: {
+            query?: {
+                /** @description Also list deactivated items */
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Dictionary kind, e.g. customer_level */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictionaryItemListBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createDictionaryItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Dictionary kind, e.g. customer_level */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictionaryItemCreateInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictionaryItemDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    reorderDictionaryItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Dictionary kind, e.g. customer_level */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictionaryReorderInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictionaryItemListBody"];
+                };
             };
             /** @description Error */
             default: {

@@ -46,3 +46,7 @@ export interface Page<T> {
   items: T[] | null;
   nextCursor: string | null;
 }
+export type DictionaryKind = Item<ResponseOf<'/api/v1/dictionary', 'get'>>;
+export type DictionaryItem = Item<ResponseOf<'/api/v1/dictionary/{kind}/items', 'get'>>;
+export type DictionaryItemCreate = BodyOf<'/api/v1/dictionary/{kind}/items', 'post'>;
+export type DictionaryItemPatch = BodyOf<'/api/v1/dictionary/items/{id}', 'patch'>;

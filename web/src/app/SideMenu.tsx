@@ -9,6 +9,7 @@ import { useMe } from './session';
 
 const SECTION_LABELS: Record<NavSection, string> = {
   main: '',
+  customer: 'customer:nav.section',
   admin: 'nav.sectionAdmin',
   personal: 'nav.sectionPersonal',
 };
@@ -22,7 +23,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
 
   const toEntry = (i: NavItem) => ({ key: i.key, icon: createElement(i.icon), label: t(i.labelKey) });
   const menuItems: MenuProps['items'] = [];
-  for (const section of ['main', 'admin', 'personal'] as NavSection[]) {
+  for (const section of ['main', 'customer', 'admin', 'personal'] as NavSection[]) {
     const entries = items.filter((i) => i.section === section).map(toEntry);
     if (!entries.length) continue;
     if (SECTION_LABELS[section]) menuItems.push({ type: 'group', key: section, label: t(SECTION_LABELS[section]), children: entries });

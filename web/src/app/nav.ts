@@ -10,10 +10,13 @@ import {
   AuditOutlined,
   IdcardOutlined,
   KeyOutlined,
+  BookOutlined,
+  ShopOutlined,
+  ContactsOutlined,
 } from '@ant-design/icons';
 import { hasRight, RIGHTS, type Rights } from './rights';
 
-export type NavSection = 'main' | 'admin' | 'personal';
+export type NavSection = 'main' | 'customer' | 'admin' | 'personal';
 
 export interface NavItem {
   /** Unique key, also the menu key. */
@@ -33,10 +36,13 @@ export interface NavItem {
 
 export const navRegistry: NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: HomeOutlined, section: 'main', order: 0 },
+  { key: 'accounts', path: '/accounts', labelKey: 'customer:nav.accounts', descriptionKey: 'customer:nav.accountsHint', icon: ShopOutlined, section: 'customer', right: 'account:read', order: 10 },
+  { key: 'contacts', path: '/contacts', labelKey: 'customer:nav.contacts', descriptionKey: 'customer:nav.contactsHint', icon: ContactsOutlined, section: 'customer', right: 'contact:read', order: 20 },
   { key: 'users', path: '/admin/users', labelKey: 'nav.users', descriptionKey: 'nav.usersHint', icon: UserOutlined, section: 'admin', right: RIGHTS.userRead, order: 10 },
   { key: 'teams', path: '/admin/teams', labelKey: 'nav.teams', descriptionKey: 'nav.teamsHint', icon: TeamOutlined, section: 'admin', right: RIGHTS.teamRead, order: 20 },
   { key: 'roles', path: '/admin/roles', labelKey: 'nav.roles', descriptionKey: 'nav.rolesHint', icon: SafetyCertificateOutlined, section: 'admin', right: RIGHTS.roleRead, order: 30 },
   { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', descriptionKey: 'nav.auditHint', icon: AuditOutlined, section: 'admin', right: RIGHTS.auditRead, order: 40 },
+  { key: 'dictionary', path: '/admin/dictionary', labelKey: 'dictionary:nav', descriptionKey: 'dictionary:navHint', icon: BookOutlined, section: 'admin', right: RIGHTS.dictionaryUpdate, order: 50 },
   { key: 'profile', path: '/profile', labelKey: 'nav.profile', descriptionKey: 'nav.profileHint', icon: IdcardOutlined, section: 'personal', order: 10 },
   { key: 'tokens', path: '/tokens', labelKey: 'nav.tokens', descriptionKey: 'nav.tokensHint', icon: KeyOutlined, section: 'personal', order: 20 },
 ];
@@ -49,7 +55,7 @@ export function registerNav(item: NavItem) {
 
 /** Entries the user may see, in section order then `order`. */
 export function visibleNav(items: NavItem[], rights: Rights | undefined): NavItem[] {
-  const sectionOrder: Record<NavSection, number> = { main: 0, admin: 1, personal: 2 };
+  const sectionOrder: Record<NavSection, number> = { main: 0, customer: 1, admin: 2, personal: 3 };
   return items
     .filter((i) => hasRight(rights, i.right))
     .sort((a, b) => sectionOrder[a.section] - sectionOrder[b.section] || a.order - b.order);

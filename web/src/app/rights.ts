@@ -17,6 +17,9 @@ export const RIGHTS = {
   roleUpdate: 'role:update',
   roleDelete: 'role:delete',
   auditRead: 'audit:read',
+  dictionaryCreate: 'dictionary:create',
+  dictionaryUpdate: 'dictionary:update',
+  dictionaryDelete: 'dictionary:delete',
 } as const;
 
 export function hasRight(rights: Rights | undefined, right: string | undefined): boolean {

@@ -22,6 +22,10 @@ const UsersPage = lazy(() => import('../pages/admin/UsersPage'));
 const TeamsPage = lazy(() => import('../pages/admin/TeamsPage'));
 const RolesPage = lazy(() => import('../pages/admin/RolesPage'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage'));
+const DictionaryPage = lazy(() => import('../modules/dictionary/DictionaryPage'));
+const AccountsPage = lazy(() => import('../modules/customer/AccountsPage'));
+const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPage'));
+const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -62,6 +66,10 @@ export function AppRoutes() {
           <Route path="admin/teams" element={guarded('teams', <TeamsPage />)} />
           <Route path="admin/roles" element={guarded('roles', <RolesPage />)} />
           <Route path="admin/audit" element={guarded('audit', <AuditPage />)} />
+          <Route path="admin/dictionary" element={guarded('dictionary', <DictionaryPage />)} />
+          <Route path="accounts" element={guarded('accounts', <AccountsPage />)} />
+          <Route path="accounts/:id" element={guarded('accounts', <AccountDetailPage />)} />
+          <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

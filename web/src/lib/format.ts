@@ -40,3 +40,23 @@ export function timeZones(): string[] {
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
 }
+
+/** How many minor-unit digits a currency has (CNY 2, JPY 0); 2 when Intl does not know it. */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Formats an amount held in integer minor units (fen, cents) in its currency (CNY by default). */
+export function formatMoney(minor: number | null | undefined, lang: string, currency = 'CNY'): string {
+  if (minor === null || minor === undefined) return '';
+  const digits = currencyDigits(currency);
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(minor / 10 ** digits);
+  } catch {
+    return new Intl.NumberFormat(lang, { minimumFractionDigits: digits }).format(minor / 10 ** digits);
+  }
+}

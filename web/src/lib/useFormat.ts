@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOptionalMe } from '../app/session';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from './format';
 
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -14,6 +14,7 @@ export function useFormat() {
       dateTime: (v: string | null | undefined) => formatDateTime(v, lang, tz),
       date: (v: string | null | undefined) => formatDate(v, lang),
       number: (v: number | null | undefined) => formatNumber(v, lang),
+      money: (v: number | null | undefined, currency?: string) => formatMoney(v, lang, currency),
     }),
     [lang, tz],
   );

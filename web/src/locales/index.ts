@@ -4,14 +4,18 @@ import enCommon from './en/common.json';
 import enAuth from './en/auth.json';
 import enAdmin from './en/admin.json';
 import enRecord from './en/record.json';
+import enDictionary from './en/dictionary.json';
+import enCustomer from './en/customer.json';
 import zhCommon from './zh-CN/common.json';
 import zhAuth from './zh-CN/auth.json';
 import zhAdmin from './zh-CN/admin.json';
 import zhRecord from './zh-CN/record.json';
+import zhDictionary from './zh-CN/dictionary.json';
+import zhCustomer from './zh-CN/customer.json';
 
-export const NAMESPACES = ['common', 'auth', 'admin', 'record'] as const;
+export const NAMESPACES = ['common', 'auth', 'admin', 'record', 'dictionary', 'customer'] as const;
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord },
-  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord, dictionary: enDictionary, customer: enCustomer },
+  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord, dictionary: zhDictionary, customer: zhCustomer },
 };

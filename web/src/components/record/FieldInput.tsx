@@ -1,6 +1,7 @@
 // The form control for one field type.
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { FieldMeta, RefOptions } from './types';
+import { DictSelect } from '../dictionary';
 
 export interface FieldInputProps {
   field: FieldMeta;
@@ -21,6 +22,18 @@ export function FieldInput({ field, refOptions, disabled, ...control }: FieldInp
       return <Input.TextArea {...common} value={value} onChange={onChange} autoSize={{ minRows: 2, maxRows: 8 }} />;
     case 'email':
       return <Input {...common} value={value} onChange={onChange} type="email" autoComplete="off" />;
+    case 'phone':
+      return <Input {...common} value={value} onChange={onChange} type="tel" autoComplete="off" />;
+    case 'url':
+      return <Input {...common} value={value} onChange={onChange} type="url" placeholder="https://" autoComplete="off" />;
+    case 'tags':
+      return <Select {...common} mode="tags" value={value ?? []} onChange={onChange} tokenSeparators={[',', '，']} open={false} suffixIcon={null} />;
+    case 'dict':
+      return field.dict ? (
+        <DictSelect {...common} kind={field.dict} value={value} onChange={(v) => control.onChange?.(v)} allowClear={!field.required} />
+      ) : (
+        <Input {...common} value={value} onChange={onChange} />
+      );
     case 'enum':
       return <Select {...common} value={value} onChange={onChange} allowClear={!field.required} options={field.options ?? []} />;
     case 'ref':
@@ -43,7 +56,8 @@ export function FieldInput({ field, refOptions, disabled, ...control }: FieldInp
     case 'number':
       return <InputNumber {...common} value={value} onChange={onChange} style={{ width: '100%' }} />;
     case 'money':
-      return <InputNumber {...common} value={value} onChange={onChange} precision={2} style={{ width: '100%' }} />;
+      // Edited as a decimal; formValues converts to and from integer minor units.
+      return <InputNumber {...common} value={value} onChange={onChange} precision={2} min={0} style={{ width: '100%' }} />;
     default:
       return <Input {...common} value={value} onChange={onChange} />;
   }

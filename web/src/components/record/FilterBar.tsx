@@ -1,9 +1,11 @@
 // Filter controls built from the filterable fields: a text box ("contains")
-// for string/email/text, a select for enum and ref, yes/no for bool.
+// for string/email/text/phone/url, a select for enum and ref, a multi-select of
+// dictionary items for dict (any of), yes/no for bool.
 import { useEffect, useState } from 'react';
 import { Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta, FilterValue, RefOptions } from './types';
+import { DictSelect } from '../dictionary';
 
 export interface FilterBarProps {
   fields: FieldMeta[];
@@ -18,7 +20,8 @@ export interface FilterBarProps {
 export function isFilterSupported(f: FieldMeta, refOptions?: RefOptions): boolean {
   if (!f.filterable || f.sensitive) return false;
   if (f.type === 'ref') return !!refOptions?.[f.name];
-  return ['string', 'email', 'text', 'enum', 'bool'].includes(f.type);
+  if (f.type === 'dict') return !!f.dict;
+  return ['string', 'email', 'phone', 'url', 'text', 'enum', 'bool'].includes(f.type);
 }
 
 export function FilterBar({ fields, values, onChange, refOptions, search }: FilterBarProps) {
@@ -31,6 +34,19 @@ export function FilterBar({ fields, values, onChange, refOptions, search }: Filt
         .map((f) => {
           const value = values[f.name];
           switch (f.type) {
+            case 'dict':
+              return (
+                <DictSelect
+                  key={f.name}
+                  kind={f.dict!}
+                  multiple
+                  aria-label={f.label}
+                  placeholder={f.label}
+                  style={{ minWidth: 180 }}
+                  value={(value as string[] | undefined) ?? []}
+                  onChange={(v) => onChange(f.name, Array.isArray(v) && v.length ? v : undefined)}
+                />
+              );
             case 'enum':
             case 'ref': {
               const options = f.type === 'enum' ? (f.options ?? []) : (refOptions?.[f.name] ?? []);

@@ -1,6 +1,12 @@
-// Converts between API values and antd form values (dates are dayjs in forms).
+// Converts between API values and antd form values: dates are dayjs in forms, money (integer minor
+// units in the API) is a decimal in forms, in the record's currency (CNY when it has none).
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FieldMeta } from './types';
+import { currencyDigits } from '../../lib/format';
+
+function digitsOf(values: Record<string, unknown>): number {
+  return currencyDigits(typeof values.currency === 'string' && values.currency ? values.currency : 'CNY');
+}
 
 export function toFormValues(fields: FieldMeta[], record: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!record) return {};
@@ -8,6 +14,7 @@ export function toFormValues(fields: FieldMeta[], record: Record<string, unknown
   for (const f of fields) {
     const v = record[f.name];
     if ((f.type === 'date' || f.type === 'datetime') && typeof v === 'string' && v) out[f.name] = dayjs(v);
+    if (f.type === 'money' && typeof v === 'number') out[f.name] = v / 10 ** digitsOf(record);
   }
   return out;
 }
@@ -16,6 +23,10 @@ export function fromFormValues(fields: FieldMeta[], values: Record<string, unkno
   const out: Record<string, unknown> = { ...values };
   for (const f of fields) {
     const v = values[f.name];
+    if (f.type === 'money' && typeof v === 'number') {
+      out[f.name] = Math.round(v * 10 ** digitsOf(values));
+      continue;
+    }
     if (!dayjs.isDayjs(v)) continue;
     out[f.name] = f.type === 'date' ? (v as Dayjs).format('YYYY-MM-DD') : (v as Dayjs).toISOString();
   }

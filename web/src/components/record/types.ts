@@ -3,8 +3,8 @@ import type { EntityMeta, FieldMeta, Page } from '../../api/types';
 
 export type { EntityMeta, FieldMeta, Page };
 
-/** A filter value from the filter bar: text (contains), enum/ref value, or boolean. */
-export type FilterValue = string | number | boolean | undefined;
+/** A filter value from the filter bar: text (contains), enum/ref value, boolean, or dict codes (any of). */
+export type FilterValue = string | number | boolean | string[] | undefined;
 
 /** What RecordList asks the page's fetch function for. */
 export interface ListQuery {

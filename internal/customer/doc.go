@@ -1,0 +1,24 @@
+// Package customer manages accounts (SPEC C1) and their contacts (C2): lists with filters, sorting and
+// cursors (C9), create/update/delete with validation, owner assignment, and field-level security (A5)
+// through platform/fls.
+//
+// Default grants of the built-in roles (SPEC A2, A4):
+//   - account manager: reads, creates and edits their own accounts and contacts and sees their sensitive
+//     fields (own scope). They may delete their own contacts but not accounts, and cannot reassign:
+//     customers are company resources (C5), so removing or handing one over is a director's decision.
+//   - sales director: everything on the accounts and contacts of their team and the teams below it
+//     (subtree), including assign, delete, export and the sensitive fields.
+//   - executive and marketing: read every account and contact, without sensitive fields (masked).
+//   - service agent: reads every account and contact including phones and e-mails (service calls
+//     customers back) but changes nothing.
+//   - administrator: every right with the all scope (iam gives it the whole catalogue).
+//
+// Other decisions:
+//   - Contacts carry a copy of their account's owner and team, so the ent privacy policy scopes them in
+//     SQL like accounts; a change of account owner moves its contacts along in the same transaction.
+//   - The account number is KH + the zero-padded id, set in the creating transaction.
+//   - Dictionary codes are checked through the narrow Dictionary interface; with none wired (nil) any
+//     code is accepted.
+//   - An owner the actor may not assign to is reported like an unknown one (field.unknown_user), so the
+//     answer does not reveal users outside the actor's scope.
+package customer

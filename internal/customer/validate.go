@@ -1,0 +1,148 @@
+package customer
+
+import (
+	"context"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kehu-crm/kehu/internal/platform/apperr"
+)
+
+// fields collects several field errors into one validation error.
+type fields struct{ list []apperr.FieldError }
+
+func (f *fields) add(location, code string, args map[string]any) {
+	f.list = append(f.list, apperr.FieldError{Location: location, Code: code, Args: args})
+}
+
+func (f *fields) err() error {
+	if len(f.list) == 0 {
+		return nil
+	}
+	return &apperr.Error{Kind: apperr.Invalid, Code: "error.validation", Fields: f.list}
+}
+
+func checkText(f *fields, location string, v *string, max int, required bool) {
+	if v == nil {
+		if required {
+			f.add(location, "field.required", nil)
+		}
+		return
+	}
+	switch {
+	case required && strings.TrimSpace(*v) == "":
+		f.add(location, "field.blank", nil)
+	case utf8.RuneCountInString(*v) > max:
+		f.add(location, "field.too_long", map[string]any{"Max": max})
+	case strings.ContainsRune(*v, 0):
+		f.add(location, "field.invalid", nil)
+	}
+}
+
+var phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 ()\-]{4,30}$`)
+
+func checkPhone(f *fields, location string, v *string) {
+	if v != nil && *v != "" && (!phonePattern.MatchString(*v) || len(*v) > 50) {
+		f.add(location, "field.invalid_phone", nil)
+	}
+}
+
+func checkEmail(f *fields, location string, v *string) {
+	if v == nil || *v == "" {
+		return
+	}
+	e := *v
+	a, err := mail.ParseAddress(e)
+	if len(e) > 254 || strings.ContainsAny(e, " <>\"") || err != nil || a.Address != e ||
+		!strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
+		f.add(location, "field.invalid_email", nil)
+	}
+}
+
+func checkURL(f *fields, location string, v *string) {
+	if v == nil || *v == "" {
+		return
+	}
+	u, err := url.Parse(*v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(*v) > 300 ||
+		strings.ContainsAny(*v, " <>\"") {
+		f.add(location, "field.invalid_url", nil)
+	}
+}
+
+func checkTags(f *fields, location string, v *[]string) {
+	if v == nil {
+		return
+	}
+	if len(*v) > 20 {
+		f.add(location, "field.too_many", map[string]any{"Max": 20})
+		return
+	}
+	for _, t := range *v {
+		if strings.TrimSpace(t) == "" || utf8.RuneCountInString(t) > 30 || strings.ContainsRune(t, 0) {
+			f.add(location, "field.invalid_tag", map[string]any{"Max": 30})
+			return
+		}
+	}
+}
+
+func checkCustom(f *fields, location string, v map[string]any) {
+	if len(v) > 100 {
+		f.add(location, "field.too_many", map[string]any{"Max": 100})
+		return
+	}
+	for k, val := range v {
+		if k == "" || len(k) > 64 {
+			f.add(location, "field.invalid", nil)
+			return
+		}
+		switch x := val.(type) {
+		case nil, bool, float64, int, int64:
+		case string:
+			if utf8.RuneCountInString(x) > 1000 {
+				f.add(location+"."+k, "field.too_long", map[string]any{"Max": 1000})
+			}
+		default:
+			f.add(location+"."+k, "field.not_scalar", nil)
+		}
+	}
+}
+
+// checkDict validates a dictionary code of kind (empty clears the field).
+func (s *Service) checkDict(ctx context.Context, f *fields, location, kind string, v *string) error {
+	if v == nil || *v == "" {
+		return nil
+	}
+	if len(*v) > 50 {
+		f.add(location, "field.too_long", map[string]any{"Max": 50})
+		return nil
+	}
+	if s.dict == nil || kind == "" {
+		return nil
+	}
+	ok, err := s.dict.Exists(ctx, kind, *v)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		f.add(location, "field.unknown_code", map[string]any{"Code": *v})
+	}
+	return nil
+}
+
+// dictKind returns the dictionary kind the registry declares for an entity's field.
+func (s *Service) dictKind(entity, api string) string {
+	fa, _ := s.reg.Field(entity, api)
+	return fa.DictKind
+}
+
+func trimmed(v *string) *string {
+	if v == nil {
+		return nil
+	}
+	t := strings.TrimSpace(*v)
+	return &t
+}

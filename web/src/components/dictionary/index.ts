@@ -1,0 +1,3 @@
+export { DictSelect, DictLabel } from './DictSelect';
+export type { DictSelectProps } from './DictSelect';
+export { useDictionary, dictionaryKey, fetchDictionaryItems, itemLabel } from './useDictionary';

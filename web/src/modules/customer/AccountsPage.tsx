@@ -1,0 +1,73 @@
+// Customers → Accounts: metadata-driven list with filters, sorting, columns and
+// cursor paging; create/edit in a modal; names link to the account page.
+import { useState } from 'react';
+import { App, Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
+import { PageHeader } from '../../components/PageHeader';
+import { hasRight } from '../../app/rights';
+import { useMe } from '../../app/session';
+import { AccountEditor } from './AccountEditor';
+import { accountsKey, fetchAccounts } from './api';
+import { CUSTOMER_RIGHTS, type Account } from './types';
+
+export default function AccountsPage() {
+  const { t } = useTranslation('customer');
+  const me = useMe();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { meta } = useEntityMeta('account');
+  const [editing, setEditing] = useState<Account | null>(null);
+  const [open, setOpen] = useState(false);
+  const canCreate = hasRight(me.rights, CUSTOMER_RIGHTS.accountCreate);
+  const canUpdate = hasRight(me.rights, CUSTOMER_RIGHTS.accountUpdate);
+  const edit = (a: Account | null) => {
+    setEditing(a);
+    setOpen(true);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('accounts.title')} />
+      <RecordList<Account>
+        entity="account"
+        queryKey={[...accountsKey, 'list']}
+        fetchPage={(q: ListQuery) => fetchAccounts(q, meta?.fields ?? undefined)}
+        defaultColumns={['number', 'name', 'level', 'lifecycle', 'industry', 'ownerId', 'updatedAt']}
+        exclude={['id', 'version', 'custom']}
+        render={{ name: (v, a) => <Link to={`/accounts/${a.id}`}>{String(v)}</Link> }}
+        extraColumns={[
+          { key: 'phone', title: t('fields.phone'), dataIndex: 'phone' },
+          { key: 'email', title: t('fields.email'), dataIndex: 'email' },
+        ]}
+        toolbar={
+          canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)}>
+              {t('accounts.create')}
+            </Button>
+          )
+        }
+        rowActions={(a) =>
+          canUpdate && (
+            <Button size="small" onClick={() => edit(a)}>
+              {t('common:edit')}
+            </Button>
+          )
+        }
+      />
+      <AccountEditor
+        account={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          message.success(t('common:saved'));
+          void qc.invalidateQueries({ queryKey: accountsKey });
+        }}
+      />
+    </>
+  );
+}
