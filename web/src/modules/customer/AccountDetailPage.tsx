@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
+import { renderValue } from '../../components/record/renderValue';
+import { useFormat } from '../../lib/useFormat';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryErrorView } from '../../components/QueryErrorView';
 import { FullPageSpin } from '../../components/FullPageSpin';
@@ -18,6 +20,7 @@ import { ContactEditor } from './ContactEditor';
 import { accountsKey, contactsKey, fetchAccountContacts } from './api';
 import { CUSTOMER_RIGHTS, type Account, type Contact } from './types';
 
+/** A value with no metadata (owner and team names come resolved from the API). */
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (Array.isArray(v)) return v.join(', ');
@@ -26,6 +29,8 @@ function show(v: unknown): string {
 
 export default function AccountDetailPage() {
   const { t } = useTranslation('customer');
+  const { t: tc } = useTranslation();
+  const fmt = useFormat();
   const id = Number(useParams().id);
   const me = useMe();
   const qc = useQueryClient();
@@ -44,6 +49,7 @@ export default function AccountDetailPage() {
   if (account.error) return <QueryErrorView error={account.error} />;
   if (account.isPending) return <FullPageSpin />;
   const a: Account = account.data;
+  const fieldsByName = new Map((accountMeta?.fields ?? []).map((f) => [f.name, f]));
   const labels = new Map((accountMeta?.fields ?? []).map((f) => [f.name, f.label]));
   const canUpdate = hasRight(me.rights, CUSTOMER_RIGHTS.accountUpdate);
   const canAddContact = hasRight(me.rights, CUSTOMER_RIGHTS.contactCreate);
@@ -76,7 +82,7 @@ export default function AccountDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           {ACCOUNT_FIELDS.map((f) => (
             <Descriptions.Item key={f} label={labels.get(f) ?? f}>
-              {show(values[f])}
+              {fieldsByName.has(f) ? renderValue(fieldsByName.get(f)!, values[f], values, fmt, tc) : show(values[f])}
             </Descriptions.Item>
           ))}
           <Descriptions.Item label={labels.get('ownerId') ?? 'ownerId'}>{show(a.ownerName)}</Descriptions.Item>
