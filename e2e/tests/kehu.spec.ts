@@ -207,3 +207,37 @@ test('8. the API documentation page renders the spec', async ({ page }) => {
   await expect(page.locator('.swagger-ui .info .title')).toContainText('Kehu CRM');
   await expect(page.locator('.swagger-ui .opblock-summary-path', { hasText: '/api/v1/me' }).first()).toBeVisible();
 });
+
+test('9. the administrator records an account with a contact; the account manager does not see it', async ({ page }) => {
+  const company = '上海星辰科技有限公司';
+  await login(page, 'en', ADMIN);
+  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+  await page.getByRole('button', { name: 'New account' }).click();
+  const accountDialog = page.getByRole('dialog', { name: 'New account' });
+  await accountDialog.getByLabel('Name', { exact: true }).fill(company);
+  await choose(page, accountDialog.getByLabel('Level', { exact: true }), 'Key');
+  await accountDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(accountDialog).toBeHidden();
+  const row = page.getByRole('row', { name: new RegExp(company) });
+  await expect(row).toContainText('KH000001');
+  await expect(row).toContainText('Key');
+
+  await row.getByRole('link', { name: company }).click();
+  await expect(page.getByRole('heading', { name: `${company} (KH000001)` })).toBeVisible();
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  const contactDialog = page.getByRole('dialog', { name: 'Add contact' });
+  await contactDialog.getByLabel('Name', { exact: true }).fill('李雷');
+  await contactDialog.getByLabel('Mobile', { exact: true }).fill('13912345678');
+  await contactDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(contactDialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /李雷/ })).toContainText('13912345678');
+
+  // Data scope: the account manager owns no accounts, so sees none of the administrator's.
+  await logout(page, 'en');
+  await login(page, 'en', MANAGER);
+  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(company) })).toHaveCount(0);
+  await expect(page.locator('.ant-empty')).toBeVisible();
+});
