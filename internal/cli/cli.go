@@ -1,4 +1,4 @@
-// Package cli is the kehu command line: serve, migrate, user, version and openapi. Each command loads
+// Package cli is the kehu command line: serve, migrate, user, demo, version and openapi. Each command loads
 // the one configuration (environment, then flags) and hands over to internal/app.
 package cli
 
@@ -33,7 +33,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "kehu:", err)
 		return 2
 	}
-	root.AddCommand(serveCmd(&cfg), migrateCmd(&cfg), userCmd(&cfg), versionCmd(), openapiCmd())
+	root.AddCommand(serveCmd(&cfg), migrateCmd(&cfg), userCmd(&cfg), demoCmd(&cfg), versionCmd(), openapiCmd())
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(stderr, "kehu:", err)
 		return 1
