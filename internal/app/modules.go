@@ -7,6 +7,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/kehu-crm/kehu/internal/customer"
+	"github.com/kehu-crm/kehu/internal/customfield"
 	"github.com/kehu-crm/kehu/internal/dictionary"
 	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/iam"
@@ -23,20 +24,21 @@ import (
 // Modules holds every domain module's service. Adding a module means one field here and one line in
 // each function of this file.
 type Modules struct {
-	IAM        *iam.Service
-	Dictionary *dictionary.Service
-	Customer   *customer.Service
-	Meta       *meta.Registry
+	IAM         *iam.Service
+	Dictionary  *dictionary.Service
+	CustomField *customfield.Service
+	Customer    *customer.Service
+	Meta        *meta.Registry
 }
 
 // Rights lists the rights of every module (the catalogue).
 func Rights() (*authz.Catalog, error) {
-	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customer.Rights())
+	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customfield.Rights(), customer.Rights())
 }
 
 // DefaultGrants lists what each module grants the built-in roles out of the box.
 func DefaultGrants() []authz.DefaultGrants {
-	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customer.DefaultGrants()}
+	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customfield.DefaultGrants(), customer.DefaultGrants()}
 }
 
 // NewModules builds the services. st may be nil for work that never touches data (printing the
@@ -52,14 +54,18 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 		return nil, err
 	}
 	dictSvc := dictionary.New(st)
-	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, Customer: customer.New(st, registry, dictSvc)}, nil
+	cfSvc := customfield.New(st, registry)
+	custSvc := customer.New(st, registry, dictSvc)
+	custSvc.SetCustomFields(cfSvc)
+	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
 func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	iam.NewAPI(m.IAM, secureCookies).Register(api)
-	metaapi.Register(api, m.Meta)
+	metaapi.Register(api, m.Meta, m.CustomField)
 	dictionary.RegisterAPI(api, m.Dictionary)
+	customfield.RegisterAPI(api, m.CustomField)
 	customer.NewAPI(m.Customer).Register(api)
 }
 

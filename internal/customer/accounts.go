@@ -97,9 +97,6 @@ func (s *Service) validateAccount(ctx context.Context, in AccountInput, creating
 		f.add("body.satisfaction", "field.range", map[string]any{"Min": 1, "Max": 5})
 	}
 	checkTags(&f, "body.tags", in.Tags)
-	if in.Custom != nil {
-		checkCustom(&f, "body.custom", *in.Custom)
-	}
 	return f.err()
 }
 
@@ -109,9 +106,11 @@ func (s *Service) CreateAccount(ctx context.Context, in AccountInput) (*ent.Acco
 		return nil, err
 	}
 	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
-	if err := s.validateAccount(ctx, in, true); err != nil {
+	custom, cerr := s.prepareCustom(ctx, "account", in.Custom, true, nil, false)
+	if err := joinInvalid(s.validateAccount(ctx, in, true), cerr); err != nil {
 		return nil, err
 	}
+	in.Custom = custom
 	a := authz.FromContext(ctx)
 	owner := a.UserID
 	right := AccountCreate
@@ -218,9 +217,12 @@ func (s *Service) UpdateAccount(ctx context.Context, id, version int64, in Accou
 		in.Email = nil
 	}
 	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
-	if err := s.validateAccount(ctx, in, false); err != nil {
+	masked := !fls.CanSee(authz.FromContext(ctx), "account", deref(cur.OwnerID), deref(cur.TeamID))
+	custom, cerr := s.prepareCustom(ctx, "account", in.Custom, false, cur.Custom, masked)
+	if err := joinInvalid(s.validateAccount(ctx, in, false), cerr); err != nil {
 		return nil, err
 	}
+	in.Custom = custom
 	a := authz.FromContext(ctx)
 	var newTeam *int64
 	moving := in.OwnerID != nil && *in.OwnerID != deref(cur.OwnerID)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehu-crm/kehu/internal/customfield"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
 	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/testkit"
@@ -15,6 +16,7 @@ func TestAccountCRUDAndValidation(t *testing.T) {
 	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
 		a := testkit.NewApp(t, d)
 		tp := a.NewTopology(t)
+		defineField(t, a, "account", "budget", "number", nil)
 		am := a.Login(t, "am.east@kehu.test")
 		r := am.Do(t, "POST", "/api/v1/accounts", map[string]any{
 			"name": "华为技术有限公司", "type": "company", "level": "key", "industry": "it", "region": "east",
@@ -99,6 +101,7 @@ func TestAccountFiltersAndSorting(t *testing.T) {
 	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
 		a := testkit.NewApp(t, d)
 		a.NewUser(t, "admin@kehu.test", 0, "admin")
+		defineField(t, a, "account", "budget", "number", func(in *customfield.Input) { in.Filterable = ptr(true) })
 		c := a.Login(t, "admin@kehu.test")
 		mk := func(name, level string, credit int64, tags []string, budget float64, phone string) int64 {
 			return newAccount(t, c, map[string]any{"name": name, "level": level, "creditLimit": credit, "tags": tags,

@@ -93,9 +93,6 @@ func (s *Service) validateContact(ctx context.Context, in ContactInput, creating
 		}
 	}
 	checkTags(&f, "body.tags", in.Tags)
-	if in.Custom != nil {
-		checkCustom(&f, "body.custom", *in.Custom)
-	}
 	return birthday, f.err()
 }
 
@@ -118,10 +115,12 @@ func (s *Service) CreateContact(ctx context.Context, in ContactInput) (*ent.Cont
 		return nil, err
 	}
 	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
+	custom, cerr := s.prepareCustom(ctx, "contact", in.Custom, true, nil, false)
 	birthday, err := s.validateContact(ctx, in, true)
-	if err != nil {
+	if err := joinInvalid(err, cerr); err != nil {
 		return nil, err
 	}
+	in.Custom = custom
 	if in.AccountID == nil {
 		return nil, apperr.Field("body.accountId", "field.required", nil)
 	}
@@ -199,10 +198,13 @@ func (s *Service) UpdateContact(ctx context.Context, id, version int64, in Conta
 	}
 	// A birthday is masked as null: sending null (absent) already leaves it alone.
 	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
+	masked := !fls.CanSee(authz.FromContext(ctx), "contact", deref(cur.OwnerID), deref(cur.TeamID))
+	custom, cerr := s.prepareCustom(ctx, "contact", in.Custom, false, cur.Custom, masked)
 	birthday, err := s.validateContact(ctx, in, false)
-	if err != nil {
+	if err := joinInvalid(err, cerr); err != nil {
 		return nil, err
 	}
+	in.Custom = custom
 	var acc *ent.Account
 	if in.AccountID != nil && *in.AccountID != cur.AccountID {
 		if acc, err = s.placement(ctx, *in.AccountID); err != nil {

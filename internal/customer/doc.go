@@ -19,6 +19,11 @@
 //   - The account number is KH + the zero-padded id, set in the creating transaction.
 //   - Dictionary codes are checked through the narrow Dictionary interface; with none wired (nil) any
 //     code is accepted.
+//   - Custom values (SPEC B2) are checked and normalised through the narrow CustomFields interface
+//     (the customfield module): unknown, inactive or ill-typed keys are 422 body.custom.<key>. An
+//     update merges the sent keys into the stored ones (null clears one), so values of deleted
+//     definitions stay stored; answers show only the active definitions' values, sensitive ones masked
+//     by fls, and a masked value written back as shown keeps the real one.
 //   - An owner the actor may not assign to is reported like an unknown one (field.unknown_user), so the
 //     answer does not reveal users outside the actor's scope.
 package customer

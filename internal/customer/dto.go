@@ -76,17 +76,14 @@ func nameOf(m map[int64]string, id *int64) *string {
 	return nil
 }
 
-func orEmpty[K comparable, V any, M ~map[K]V](m M) M {
-	if m == nil {
-		return M{}
-	}
-	return m
-}
-
 // accountDTOs converts rows for the actor in ctx, masking what it may not see.
 func (s *Service) accountDTOs(ctx context.Context, rows []*ent.Account) ([]AccountDTO, error) {
 	users, teams, err := s.names(ctx, ids(rows, func(r *ent.Account) *int64 { return r.OwnerID }),
 		ids(rows, func(r *ent.Account) *int64 { return r.TeamID }))
+	if err != nil {
+		return nil, err
+	}
+	cols, defs, err := s.columns(ctx, "account")
 	if err != nil {
 		return nil, err
 	}
@@ -100,11 +97,11 @@ func (s *Service) accountDTOs(ctx context.Context, rows []*ent.Account) ([]Accou
 		d := AccountDTO{ID: r.ID, Number: deref(r.Number), Name: r.Name, Type: string(r.Type), Level: r.Level,
 			Industry: r.Industry, Region: r.Region, Source: r.Source, Lifecycle: string(r.Lifecycle), Phone: r.Phone,
 			Email: r.Email, Website: r.Website, Address: r.Address, CreditLimit: r.CreditLimit, Currency: r.Currency,
-			Satisfaction: r.Satisfaction, Tags: tags, Custom: orEmpty(r.Custom), OwnerID: r.OwnerID,
+			Satisfaction: r.Satisfaction, Tags: tags, Custom: visibleCustom(r.Custom, defs), OwnerID: r.OwnerID,
 			OwnerName: nameOf(users, r.OwnerID), TeamID: r.TeamID, TeamName: nameOf(teams, r.TeamID),
 			CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Version: r.Version}
 		if !fls.CanSee(a, "account", deref(r.OwnerID), deref(r.TeamID)) {
-			fls.Mask(s.reg, "account", &d)
+			fls.MaskWith(cols, &d)
 			d.Masked = true
 		}
 		out[i] = d
@@ -131,6 +128,10 @@ func (s *Service) contactDTOs(ctx context.Context, rows []*ent.Contact) ([]Conta
 	if err != nil {
 		return nil, err
 	}
+	cols, defs, err := s.columns(ctx, "contact")
+	if err != nil {
+		return nil, err
+	}
 	a := authz.FromContext(ctx)
 	out := make([]ContactDTO, len(rows))
 	for i, r := range rows {
@@ -140,7 +141,7 @@ func (s *Service) contactDTOs(ctx context.Context, rows []*ent.Contact) ([]Conta
 		}
 		d := ContactDTO{ID: r.ID, AccountID: r.AccountID, AccountName: nameOf(accounts, &r.AccountID), Name: r.Name,
 			Title: r.Title, BuyingRole: r.BuyingRole, Phone: r.Phone, Mobile: r.Mobile, Email: r.Email,
-			PreferredChannel: string(r.PreferredChannel), Consent: r.Consent, Tags: tags, Custom: orEmpty(r.Custom),
+			PreferredChannel: string(r.PreferredChannel), Consent: r.Consent, Tags: tags, Custom: visibleCustom(r.Custom, defs),
 			OwnerID: r.OwnerID, OwnerName: nameOf(users, r.OwnerID), TeamID: r.TeamID, TeamName: nameOf(teams, r.TeamID),
 			CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Version: r.Version}
 		if r.Birthday != nil {
@@ -148,7 +149,7 @@ func (s *Service) contactDTOs(ctx context.Context, rows []*ent.Contact) ([]Conta
 			d.Birthday = &b
 		}
 		if !fls.CanSee(a, "contact", deref(r.OwnerID), deref(r.TeamID)) {
-			fls.Mask(s.reg, "contact", &d)
+			fls.MaskWith(cols, &d)
 			d.Masked = true
 		}
 		out[i] = d

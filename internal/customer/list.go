@@ -24,7 +24,10 @@ type ListQuery struct {
 // sensitive fields the actor may not query. search lists the columns q looks in, sensitive lists the
 // subset q may only use when the actor sees sensitive fields on every readable record.
 func (s *Service) condition(ctx context.Context, entity string, lq ListQuery, search, sensitive []string) (func(*sql.Selector), error) {
-	cols := s.reg.Columns(entity)
+	cols, _, err := s.columns(ctx, entity)
+	if err != nil {
+		return nil, err
+	}
 	a := authz.FromContext(ctx)
 	filters, err := record.ParseFilters(lq.Filters)
 	if err != nil {

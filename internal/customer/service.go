@@ -24,6 +24,8 @@ type Service struct {
 	st   *store.Store
 	reg  *meta.Registry
 	dict Dictionary
+	// custom validates custom values and lists their definitions (nil: no custom value is accepted).
+	custom CustomFields
 }
 
 // New builds the service. dict may be nil: dictionary codes are then not checked.

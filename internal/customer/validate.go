@@ -89,28 +89,6 @@ func checkTags(f *fields, location string, v *[]string) {
 	}
 }
 
-func checkCustom(f *fields, location string, v map[string]any) {
-	if len(v) > 100 {
-		f.add(location, "field.too_many", map[string]any{"Max": 100})
-		return
-	}
-	for k, val := range v {
-		if k == "" || len(k) > 64 {
-			f.add(location, "field.invalid", nil)
-			return
-		}
-		switch x := val.(type) {
-		case nil, bool, float64, int, int64:
-		case string:
-			if utf8.RuneCountInString(x) > 1000 {
-				f.add(location+"."+k, "field.too_long", map[string]any{"Max": 1000})
-			}
-		default:
-			f.add(location+"."+k, "field.not_scalar", nil)
-		}
-	}
-}
-
 // checkDict validates a dictionary code of kind (empty clears the field).
 func (s *Service) checkDict(ctx context.Context, f *fields, location, kind string, v *string) error {
 	if v == nil || *v == "" {

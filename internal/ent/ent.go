@@ -16,6 +16,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/customfield"
 	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
@@ -89,6 +90,7 @@ func checkColumn(t, c string) error {
 			account.Table:        account.ValidColumn,
 			auditevent.Table:     auditevent.ValidColumn,
 			contact.Table:        contact.ValidColumn,
+			customfield.Table:    customfield.ValidColumn,
 			dictionaryitem.Table: dictionaryitem.ValidColumn,
 			idempotencykey.Table: idempotencykey.ValidColumn,
 			loginthrottle.Table:  loginthrottle.ValidColumn,

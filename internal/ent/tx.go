@@ -22,6 +22,8 @@ type Tx struct {
 	AuditEvent *AuditEventClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
+	// CustomField is the client for interacting with the CustomField builders.
+	CustomField *CustomFieldClient
 	// DictionaryItem is the client for interacting with the DictionaryItem builders.
 	DictionaryItem *DictionaryItemClient
 	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
@@ -175,6 +177,7 @@ func (tx *Tx) init() {
 	tx.Account = NewAccountClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
+	tx.CustomField = NewCustomFieldClient(tx.config)
 	tx.DictionaryItem = NewDictionaryItemClient(tx.config)
 	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
 	tx.LoginThrottle = NewLoginThrottleClient(tx.config)

@@ -12,6 +12,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/customfield"
 	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
@@ -186,6 +187,33 @@ func (f TraverseContact) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ContactQuery", q)
+}
+
+// The CustomFieldFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CustomFieldFunc func(context.Context, *ent.CustomFieldQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CustomFieldFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CustomFieldQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CustomFieldQuery", q)
+}
+
+// The TraverseCustomField type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCustomField func(context.Context, *ent.CustomFieldQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCustomField) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCustomField) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomFieldQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CustomFieldQuery", q)
 }
 
 // The DictionaryItemFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -442,6 +470,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AuditEventQuery, predicate.AuditEvent, auditevent.OrderOption]{typ: ent.TypeAuditEvent, tq: q}, nil
 	case *ent.ContactQuery:
 		return &query[*ent.ContactQuery, predicate.Contact, contact.OrderOption]{typ: ent.TypeContact, tq: q}, nil
+	case *ent.CustomFieldQuery:
+		return &query[*ent.CustomFieldQuery, predicate.CustomField, customfield.OrderOption]{typ: ent.TypeCustomField, tq: q}, nil
 	case *ent.DictionaryItemQuery:
 		return &query[*ent.DictionaryItemQuery, predicate.DictionaryItem, dictionaryitem.OrderOption]{typ: ent.TypeDictionaryItem, tq: q}, nil
 	case *ent.IdempotencyKeyQuery:

@@ -201,6 +201,42 @@ var (
 			},
 		},
 	}
+	// CustomFieldsColumns holds the columns for the "custom_fields" table.
+	CustomFieldsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "entity", Type: field.TypeString, Size: 50},
+		{Name: "key", Type: field.TypeString, Size: 40},
+		{Name: "label_zh", Type: field.TypeString, Size: 100},
+		{Name: "label_en", Type: field.TypeString, Size: 100},
+		{Name: "type", Type: field.TypeEnum, Enums: []string{"text", "number", "money", "date", "select", "multiselect", "boolean", "user"}},
+		{Name: "options", Type: field.TypeJSON, Nullable: true},
+		{Name: "required", Type: field.TypeBool, Default: false},
+		{Name: "filterable", Type: field.TypeBool, Default: false},
+		{Name: "sensitive", Type: field.TypeBool, Default: false},
+		{Name: "sort_order", Type: field.TypeInt, Default: 0},
+		{Name: "active", Type: field.TypeBool, Default: true},
+	}
+	// CustomFieldsTable holds the schema information for the "custom_fields" table.
+	CustomFieldsTable = &schema.Table{
+		Name:       "custom_fields",
+		Columns:    CustomFieldsColumns,
+		PrimaryKey: []*schema.Column{CustomFieldsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "customfield_entity_key",
+				Unique:  true,
+				Columns: []*schema.Column{CustomFieldsColumns[4], CustomFieldsColumns[5]},
+			},
+			{
+				Name:    "customfield_entity_sort_order",
+				Unique:  false,
+				Columns: []*schema.Column{CustomFieldsColumns[4], CustomFieldsColumns[13]},
+			},
+		},
+	}
 	// DictionaryItemsColumns holds the columns for the "dictionary_items" table.
 	DictionaryItemsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt64, Increment: true},
@@ -496,6 +532,7 @@ var (
 		AccountsTable,
 		AuditEventsTable,
 		ContactsTable,
+		CustomFieldsTable,
 		DictionaryItemsTable,
 		IdempotencyKeysTable,
 		LoginThrottlesTable,

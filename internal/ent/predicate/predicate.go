@@ -18,6 +18,9 @@ type AuditEvent func(*sql.Selector)
 // Contact is the predicate function for contact builders.
 type Contact func(*sql.Selector)
 
+// CustomField is the predicate function for customfield builders.
+type CustomField func(*sql.Selector)
+
 // DictionaryItem is the predicate function for dictionaryitem builders.
 type DictionaryItem func(*sql.Selector)
 

@@ -10,6 +10,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/customfield"
 	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
@@ -325,6 +326,130 @@ func init() {
 	contactDescConsent := contactFields[10].Descriptor()
 	// contact.DefaultConsent holds the default value on creation for the consent field.
 	contact.DefaultConsent = contactDescConsent.Default.(bool)
+	customfieldMixin := schema.CustomField{}.Mixin()
+	customfield.Policy = privacy.NewPolicies(customfieldMixin[0], schema.CustomField{})
+	customfield.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := customfield.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	customfieldMixinFields1 := customfieldMixin[1].Fields()
+	_ = customfieldMixinFields1
+	customfieldMixinFields2 := customfieldMixin[2].Fields()
+	_ = customfieldMixinFields2
+	customfieldFields := schema.CustomField{}.Fields()
+	_ = customfieldFields
+	// customfieldDescCreatedAt is the schema descriptor for created_at field.
+	customfieldDescCreatedAt := customfieldMixinFields1[0].Descriptor()
+	// customfield.DefaultCreatedAt holds the default value on creation for the created_at field.
+	customfield.DefaultCreatedAt = customfieldDescCreatedAt.Default.(func() time.Time)
+	// customfieldDescUpdatedAt is the schema descriptor for updated_at field.
+	customfieldDescUpdatedAt := customfieldMixinFields1[1].Descriptor()
+	// customfield.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	customfield.DefaultUpdatedAt = customfieldDescUpdatedAt.Default.(func() time.Time)
+	// customfield.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	customfield.UpdateDefaultUpdatedAt = customfieldDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customfieldDescVersion is the schema descriptor for version field.
+	customfieldDescVersion := customfieldMixinFields2[0].Descriptor()
+	// customfield.DefaultVersion holds the default value on creation for the version field.
+	customfield.DefaultVersion = customfieldDescVersion.Default.(int64)
+	// customfield.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	customfield.VersionValidator = customfieldDescVersion.Validators[0].(func(int64) error)
+	// customfieldDescEntity is the schema descriptor for entity field.
+	customfieldDescEntity := customfieldFields[1].Descriptor()
+	// customfield.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	customfield.EntityValidator = func() func(string) error {
+		validators := customfieldDescEntity.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity string) error {
+			for _, fn := range fns {
+				if err := fn(entity); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customfieldDescKey is the schema descriptor for key field.
+	customfieldDescKey := customfieldFields[2].Descriptor()
+	// customfield.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	customfield.KeyValidator = func() func(string) error {
+		validators := customfieldDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customfieldDescLabelZh is the schema descriptor for label_zh field.
+	customfieldDescLabelZh := customfieldFields[3].Descriptor()
+	// customfield.LabelZhValidator is a validator for the "label_zh" field. It is called by the builders before save.
+	customfield.LabelZhValidator = func() func(string) error {
+		validators := customfieldDescLabelZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(label_zh string) error {
+			for _, fn := range fns {
+				if err := fn(label_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customfieldDescLabelEn is the schema descriptor for label_en field.
+	customfieldDescLabelEn := customfieldFields[4].Descriptor()
+	// customfield.LabelEnValidator is a validator for the "label_en" field. It is called by the builders before save.
+	customfield.LabelEnValidator = func() func(string) error {
+		validators := customfieldDescLabelEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(label_en string) error {
+			for _, fn := range fns {
+				if err := fn(label_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customfieldDescRequired is the schema descriptor for required field.
+	customfieldDescRequired := customfieldFields[7].Descriptor()
+	// customfield.DefaultRequired holds the default value on creation for the required field.
+	customfield.DefaultRequired = customfieldDescRequired.Default.(bool)
+	// customfieldDescFilterable is the schema descriptor for filterable field.
+	customfieldDescFilterable := customfieldFields[8].Descriptor()
+	// customfield.DefaultFilterable holds the default value on creation for the filterable field.
+	customfield.DefaultFilterable = customfieldDescFilterable.Default.(bool)
+	// customfieldDescSensitive is the schema descriptor for sensitive field.
+	customfieldDescSensitive := customfieldFields[9].Descriptor()
+	// customfield.DefaultSensitive holds the default value on creation for the sensitive field.
+	customfield.DefaultSensitive = customfieldDescSensitive.Default.(bool)
+	// customfieldDescSortOrder is the schema descriptor for sort_order field.
+	customfieldDescSortOrder := customfieldFields[10].Descriptor()
+	// customfield.DefaultSortOrder holds the default value on creation for the sort_order field.
+	customfield.DefaultSortOrder = customfieldDescSortOrder.Default.(int)
+	// customfieldDescActive is the schema descriptor for active field.
+	customfieldDescActive := customfieldFields[11].Descriptor()
+	// customfield.DefaultActive holds the default value on creation for the active field.
+	customfield.DefaultActive = customfieldDescActive.Default.(bool)
 	dictionaryitemMixin := schema.DictionaryItem{}.Mixin()
 	dictionaryitem.Policy = privacy.NewPolicies(dictionaryitemMixin[0], schema.DictionaryItem{})
 	dictionaryitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -7,6 +7,6 @@ import "entgo.io/ent"
 func All() []ent.Interface {
 	return []ent.Interface{
 		Team{}, User{}, Role{}, RoleGrant{}, APIToken{}, Session{}, PasswordReset{}, LoginThrottle{},
-		IdempotencyKey{}, AuditEvent{}, DictionaryItem{}, Account{}, Contact{},
+		IdempotencyKey{}, AuditEvent{}, DictionaryItem{}, CustomField{}, Account{}, Contact{},
 	}
 }

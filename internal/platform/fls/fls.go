@@ -1,6 +1,7 @@
 package fls
 
 import (
+	"maps"
 	"reflect"
 	"strconv"
 	"strings"
@@ -73,13 +74,21 @@ func SeesAll(a *authz.Actor, entity string) bool {
 // Mask replaces, in the struct dto points to, every field the registry marks sensitive for entity (found
 // by its json tag): strings are masked by field type, anything else is set to its zero value (null).
 func Mask(reg *meta.Registry, entity string, dto any) {
+	MaskWith(reg.Columns(entity), dto)
+}
+
+// MaskWith is Mask over a column map that may include custom fields (meta.Registry.WithCustom): a
+// sensitive custom field is masked inside the DTO's map of custom values (the field whose json tag is
+// the JSON column's API name): text shows as "****", any other value becomes null. The map is copied,
+// never changed in place.
+func MaskWith(cols map[string]meta.Column, dto any) {
 	v := reflect.ValueOf(dto)
 	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
 		return
 	}
 	v = v.Elem()
-	cols := reg.Columns(entity)
 	t := v.Type()
+	maskCustom(cols, v)
 	for i := range t.NumField() {
 		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		c, ok := cols[tag]
@@ -109,8 +118,7 @@ func CheckFilters(a *authz.Actor, entity string, cols map[string]meta.Column, fi
 		return nil
 	}
 	for i, f := range filters {
-		name, _, _ := strings.Cut(f.Field, ".")
-		if c, ok := cols[name]; ok && c.Sensitive {
+		if c, ok := cols[f.Field]; ok && c.Sensitive {
 			return refused("query.filter["+strconv.Itoa(i)+"]", f.Field)
 		}
 	}
@@ -126,6 +134,43 @@ func CheckSort(a *authz.Actor, entity string, cols map[string]meta.Column, s rec
 		if c.Name == s.Column && c.Sensitive {
 			return refused("query.sort", api)
 		}
+	}
+	return nil
+}
+
+// maskCustom masks the sensitive custom fields of cols inside v's custom-value maps.
+func maskCustom(cols map[string]meta.Column, v reflect.Value) {
+	byColumn := map[string][]meta.Column{}
+	for _, c := range cols {
+		if c.JSONKey != "" && c.Sensitive {
+			byColumn[c.Name] = append(byColumn[c.Name], c)
+		}
+	}
+	if len(byColumn) == 0 {
+		return
+	}
+	t := v.Type()
+	for i := range t.NumField() {
+		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		jc, ok := cols[tag]
+		f := v.Field(i)
+		if !ok || len(byColumn[jc.Name]) == 0 || f.Type() != reflect.TypeFor[map[string]any]() || f.IsNil() {
+			continue
+		}
+		m := maps.Clone(f.Interface().(map[string]any))
+		for _, c := range byColumn[jc.Name] {
+			if val, present := m[c.JSONKey]; present {
+				m[c.JSONKey] = MaskCustomValue(c.Type, val)
+			}
+		}
+		f.Set(reflect.ValueOf(m))
+	}
+}
+
+// MaskCustomValue is what a masked custom value shows: "****" for text, null for anything else.
+func MaskCustomValue(typ string, v any) any {
+	if s, ok := v.(string); ok && typ == "string" {
+		return MaskValue("string", s)
 	}
 	return nil
 }

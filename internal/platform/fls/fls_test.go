@@ -86,3 +86,38 @@ func TestMaskDTOAndRefuseFilters(t *testing.T) {
 		t.Error("CanSee")
 	}
 }
+
+func TestMaskWithCustomFields(t *testing.T) {
+	cols := map[string]meta.Column{
+		"name":          {API: "name", Name: "name", Type: "string"},
+		"custom":        {API: "custom", Name: "custom", Type: "custom"},
+		"custom.id_no":  {API: "custom.id_no", Name: "custom", Type: "string", Sensitive: true, Filterable: true, JSONKey: "id_no"},
+		"custom.income": {API: "custom.income", Name: "custom", Type: "money", Sensitive: true, JSONKey: "income"},
+		"custom.note":   {API: "custom.note", Name: "custom", Type: "string", Filterable: true, JSONKey: "note"},
+	}
+	type dto struct {
+		Name   string         `json:"name"`
+		Custom map[string]any `json:"custom"`
+	}
+	stored := map[string]any{"id_no": "110101199001011234", "income": float64(5), "note": "公开"}
+	d := dto{Name: "x", Custom: stored}
+	MaskWith(cols, &d)
+	if d.Custom["id_no"] != "****" || d.Custom["income"] != nil || d.Custom["note"] != "公开" || d.Name != "x" {
+		t.Errorf("masked %v", d.Custom)
+	}
+	if stored["id_no"] != "110101199001011234" {
+		t.Error("the stored map was changed in place")
+	}
+	if _, ok := d.Custom["other"]; ok {
+		t.Error("absent key added")
+	}
+	// Filtering on a sensitive custom field is refused without read_sensitive; a plain one is fine.
+	fs := []record.Filter{{Field: "custom.note", Op: "eq", Value: "a"}, {Field: "custom.id_no", Op: "eq", Value: "1"}}
+	err := CheckFilters(&authz.Actor{}, "person", cols, fs)
+	if e, ok := apperr.As(err); !ok || e.Fields[0].Location != "query.filter[1]" {
+		t.Errorf("sensitive custom filter: %v", err)
+	}
+	if err := CheckFilters(&authz.Actor{}, "person", cols, fs[:1]); err != nil {
+		t.Errorf("plain custom filter: %v", err)
+	}
+}

@@ -122,6 +122,8 @@ type Column struct {
 	Filterable      bool
 	Sortable        bool
 	Sensitive       bool
+	// JSONKey is set for a custom field: its value lives under this key of the JSON column Name.
+	JSONKey string
 }
 
 // Columns returns an entity's stored fields by API name ("id" included, sortable).

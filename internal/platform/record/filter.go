@@ -1,6 +1,7 @@
 package record
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +35,6 @@ var opsByType = map[string][]string{
 	"date":     {"gte", "lt", "empty", "notempty"},
 	"datetime": {"gte", "lt", "empty", "notempty"},
 	"tags":     {"has"},
-	"custom":   {"eq", "contains", "gt", "gte", "lt", "lte", "empty", "notempty"},
 }
 
 // ParseFilters reads `field:op:value` strings; location names the query parameter in errors.
@@ -60,21 +60,27 @@ func filterErr(i int, v string) error {
 }
 
 // Predicate turns filters into one SQL condition over an entity's columns. Only filterable fields
-// and the operators their type allows are accepted; values are always bound parameters.
+// and the operators their type allows are accepted; values are always bound parameters. A custom
+// field is filterable only when cols holds it as "custom.<key>" (meta.Registry.WithCustom adds the
+// defined ones); its condition reads the key of the JSON column through the dialect's JSON functions.
 func Predicate(cols map[string]meta.Column, filters []Filter) (func(*sql.Selector), error) {
 	type built func(s *sql.Selector) *sql.Predicate
 	var preds []built
 	for i, f := range filters {
-		name, key, isCustom := strings.Cut(f.Field, ".")
-		col, ok := cols[name]
-		if !ok || !col.Filterable && !(isCustom && col.Type == "custom") {
+		col, ok := cols[f.Field]
+		if !ok || !col.Filterable || col.Type == "custom" {
 			return nil, filterErr(i, f.Field)
 		}
-		typ := col.Type
-		if isCustom != (typ == "custom") || !allowed(typ, f.Op) {
+		if !allowed(col.Type, f.Op) {
 			return nil, filterErr(i, f.Field+":"+f.Op)
 		}
-		p, err := build(col, key, f, i)
+		var p built
+		var err error
+		if col.JSONKey != "" {
+			p, err = buildJSON(col, f, i)
+		} else {
+			p, err = build(col, f, i)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -96,30 +102,11 @@ func allowed(typ, op string) bool {
 	return false
 }
 
-func build(col meta.Column, key string, f Filter, i int) (func(*sql.Selector) *sql.Predicate, error) {
+func build(col meta.Column, f Filter, i int) (func(*sql.Selector) *sql.Predicate, error) {
 	bad := filterErr(i, f.Field+":"+f.Op+":"+f.Value)
 	switch col.Type {
 	case "tags":
 		return func(s *sql.Selector) *sql.Predicate { return sqljson.ValueContains(s.C(col.Name), f.Value) }, nil
-	case "custom":
-		path := sqljson.Path(key)
-		switch f.Op {
-		case "empty":
-			return func(s *sql.Selector) *sql.Predicate { return sql.Not(sqljson.HasKey(s.C(col.Name), path)) }, nil
-		case "notempty":
-			return func(s *sql.Selector) *sql.Predicate { return sqljson.HasKey(s.C(col.Name), path) }, nil
-		case "contains":
-			return func(s *sql.Selector) *sql.Predicate { return sqljson.StringContains(s.C(col.Name), f.Value, path) }, nil
-		}
-		var v any = f.Value
-		if n, err := strconv.ParseFloat(f.Value, 64); err == nil && f.Op != "eq" {
-			v = n
-		} else if f.Op != "eq" {
-			return nil, bad
-		}
-		cmp := map[string]func(string, any, ...sqljson.Option) *sql.Predicate{
-			"eq": sqljson.ValueEQ, "gt": sqljson.ValueGT, "gte": sqljson.ValueGTE, "lt": sqljson.ValueLT, "lte": sqljson.ValueLTE}[f.Op]
-		return func(s *sql.Selector) *sql.Predicate { return cmp(s.C(col.Name), v, path) }, nil
 	}
 	switch f.Op {
 	case "empty", "notempty":
@@ -177,6 +164,64 @@ func typed(typ, v string) (any, error) {
 			return t.UTC(), nil
 		}
 		return time.Parse(time.DateOnly, v)
+	}
+	return v, nil
+}
+
+// buildJSON builds the condition on a custom field: the value under col.JSONKey of the JSON column.
+// Values are stored normalised (numbers as JSON numbers, dates as YYYY-MM-DD, an empty value as an
+// absent key), so the comparison needs no casts beyond the ones sqljson adds per argument type.
+func buildJSON(col meta.Column, f Filter, i int) (func(*sql.Selector) *sql.Predicate, error) {
+	bad := filterErr(i, f.Field+":"+f.Op+":"+f.Value)
+	path := sqljson.Path(col.JSONKey)
+	switch f.Op {
+	case "empty":
+		return func(s *sql.Selector) *sql.Predicate { return sql.Not(sqljson.HasKey(s.C(col.Name), path)) }, nil
+	case "notempty":
+		return func(s *sql.Selector) *sql.Predicate { return sqljson.HasKey(s.C(col.Name), path) }, nil
+	case "contains":
+		return func(s *sql.Selector) *sql.Predicate { return sqljson.StringContains(s.C(col.Name), f.Value, path) }, nil
+	case "prefix":
+		return func(s *sql.Selector) *sql.Predicate { return sqljson.StringHasPrefix(s.C(col.Name), f.Value, path) }, nil
+	case "has":
+		return func(s *sql.Selector) *sql.Predicate { return sqljson.ValueContains(s.C(col.Name), f.Value, path) }, nil
+	case "in":
+		parts := strings.Split(f.Value, ",")
+		vals := make([]any, 0, len(parts))
+		for _, p := range parts {
+			v, err := jsonTyped(col.Type, p)
+			if err != nil {
+				return nil, bad
+			}
+			vals = append(vals, v)
+		}
+		return func(s *sql.Selector) *sql.Predicate { return sqljson.ValueIn(s.C(col.Name), vals, path) }, nil
+	}
+	v, err := jsonTyped(col.Type, f.Value)
+	if err != nil {
+		return nil, bad
+	}
+	cmp := map[string]func(string, any, ...sqljson.Option) *sql.Predicate{
+		"eq": sqljson.ValueEQ, "ne": sqljson.ValueNEQ, "gt": sqljson.ValueGT, "gte": sqljson.ValueGTE,
+		"lt": sqljson.ValueLT, "lte": sqljson.ValueLTE}[f.Op]
+	return func(s *sql.Selector) *sql.Predicate { return cmp(s.C(col.Name), v, path) }, nil
+}
+
+// jsonTyped converts a filter value to the Go type a custom value of the field type is stored as.
+func jsonTyped(typ, v string) (any, error) {
+	switch typ {
+	case "number", "money", "ref":
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+			return nil, strconv.ErrSyntax
+		}
+		return n, nil
+	case "bool":
+		return strconv.ParseBool(v)
+	case "date":
+		if _, err := time.Parse(time.DateOnly, v); err != nil {
+			return nil, err
+		}
 	}
 	return v, nil
 }

@@ -20,6 +20,11 @@ var testCols = map[string]meta.Column{
 	"custom":      {API: "custom", Name: "custom", Type: "custom"},
 	"currency":    {API: "currency", Name: "currency", Type: "string"},
 	"ownerId":     {API: "ownerId", Name: "owner_id", Type: "ref", Filterable: true},
+	// Custom fields as meta.Registry.WithCustom adds them.
+	"custom.budget": {API: "custom.budget", Name: "custom", Type: "number", Filterable: true, JSONKey: "budget"},
+	"custom.grade":  {API: "custom.grade", Name: "custom", Type: "enum", Filterable: true, JSONKey: "grade"},
+	"custom.topics": {API: "custom.topics", Name: "custom", Type: "tags", Filterable: true, JSONKey: "topics"},
+	"custom.note":   {API: "custom.note", Name: "custom", Type: "string", JSONKey: "note"},
 }
 
 func render(t *testing.T, d string, raw ...string) (string, []any) {
@@ -49,6 +54,9 @@ func TestPredicateRendersForBothDialects(t *testing.T) {
 		{"ownerId:empty", "`owner_id` IS NULL", `"owner_id" IS NULL`, 0},
 		{"tags:has:vip", "JSON_EACH(`accounts`.`tags`", "@>", 1},
 		{"custom.budget:gte:1000", "JSON_EXTRACT(`accounts`.`custom`, '$.budget') >= ?", "->", 1},
+		{"custom.grade:in:a,b", "JSON_EXTRACT(`accounts`.`custom`, '$.grade') IN (?, ?)", "->>", 2},
+		{"custom.topics:has:vip", "JSON_EACH(`accounts`.`custom`, '$.topics')", "@>", 1},
+		{"custom.budget:empty", "NOT (JSON_TYPE(`accounts`.`custom`, '$.budget') IS NOT NULL)", "NOT (", 0},
 	}
 	for _, c := range cases {
 		for _, d := range []struct{ name, want string }{{dialect.SQLite, c.sqlite}, {dialect.Postgres, c.pg}} {
@@ -72,7 +80,8 @@ func TestPredicateRendersForBothDialects(t *testing.T) {
 
 func TestPredicateRefusesWhatIsNotAllowed(t *testing.T) {
 	for _, raw := range []string{"nosuch:eq:1", "currency:eq:CNY", "custom:eq:1", "name.x:eq:1", "level:gt:1",
-		"creditLimit:gt:abc", "custom.budget:gte:abc", "creditLimit:in:1,x"} {
+		"creditLimit:gt:abc", "custom.budget:gte:abc", "creditLimit:in:1,x",
+		"custom.nosuch:eq:1", "custom.note:eq:x", "custom.grade:gt:a", "custom.budget:contains:1"} {
 		fs, err := ParseFilters([]string{"name:eq:a", raw})
 		if err != nil {
 			t.Fatal(err)

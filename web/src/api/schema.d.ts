@@ -230,6 +230,59 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the custom fields of an entity in their order */
+        get: operations["listCustomFields"];
+        put?: never;
+        /** Add a custom field to an entity */
+        post: operations["createCustomField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reorder the custom fields of an entity */
+        post: operations["reorderCustomFields"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a custom field definition (stored values stay in the records but are no longer shown) */
+        delete: operations["deleteCustomField"];
+        options?: never;
+        head?: never;
+        /** Update a custom field (labels, options, flags, order, active) */
+        patch: operations["updateCustomField"];
+        trace?: never;
+    };
     "/api/v1/dictionary": {
         parameters: {
             query?: never;
@@ -342,7 +395,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Entities and their fields (labels in the request's language) */
+        /** Entities and their fields (labels in the request's language), custom fields included */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -732,6 +785,83 @@ export interface components {
             /** @description The token itself. It is shown only now; store it safely. */
             token: string;
         };
+        CustomFieldCreateInputBody: {
+            /** @description Defaults to true */
+            active?: boolean;
+            /** @example account */
+            entity: string;
+            filterable?: boolean;
+            /** @description Lowercase letter, then up to 39 lowercase letters, digits or _; immutable */
+            key: string;
+            labelEn: string;
+            labelZh: string;
+            /** @description Choices of a select or multiselect field */
+            options?: components["schemas"]["CustomFieldOptionDTO"][];
+            required?: boolean;
+            sensitive?: boolean;
+            /**
+             * Format: int64
+             * @description Defaults to after the entity's last field
+             */
+            sortOrder?: number;
+            /**
+             * @description Immutable
+             * @enum {string}
+             */
+            type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "boolean" | "user";
+        };
+        CustomFieldDTO: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example account */
+            entity: string;
+            filterable: boolean;
+            /** Format: int64 */
+            id: number;
+            /** @description Values are stored under custom.<key> */
+            key: string;
+            /** @description In the request's language */
+            label: string;
+            labelEn: string;
+            labelZh: string;
+            options: components["schemas"]["CustomFieldOptionDTO"][] | null;
+            required: boolean;
+            sensitive: boolean;
+            /** Format: int64 */
+            sortOrder: number;
+            /** @enum {string} */
+            type: "text" | "number" | "money" | "date" | "select" | "multiselect" | "boolean" | "user";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        CustomFieldListBody: {
+            items: components["schemas"]["CustomFieldDTO"][] | null;
+        };
+        CustomFieldOptionDTO: {
+            labelEn: string;
+            labelZh: string;
+            /** @description Stored value: letters, digits, _ and - */
+            value: string;
+        };
+        CustomFieldReorderInputBody: {
+            entity: string;
+            /** @description Field ids of the entity in their new order; unlisted fields follow in their current order */
+            ids: number[] | null;
+        };
+        CustomFieldUpdateInputBody: {
+            active?: boolean;
+            filterable?: boolean;
+            labelEn?: string;
+            labelZh?: string;
+            options?: components["schemas"]["CustomFieldOptionDTO"][];
+            required?: boolean;
+            sensitive?: boolean;
+            /** Format: int64 */
+            sortOrder?: number;
+        };
         DictionaryItemCreateInputBody: {
             /** @description Defaults to true */
             active?: boolean;
@@ -859,9 +989,6 @@ export interface components {
         ForgotInputBody: {
             email: string;
         };
-        GetMetaResponse: {
-            entities: components["schemas"]["EntityMeta"][] | null;
-        };
         GetSetupResponse: {
             needed: boolean;
         };
@@ -928,6 +1055,9 @@ export interface components {
             /** @description Absent when the user belongs to no team */
             team?: components["schemas"]["TeamRef"];
             timeZone: string;
+        };
+        MetaOutputBody: {
+            entities: components["schemas"]["EntityMeta"][] | null;
         };
         OptionMeta: {
             label: string;
@@ -1772,6 +1902,180 @@ export interface operations {
             };
         };
     };
+    listCustomFields: {
+        parameters: {
+            query: {
+                /** @description Entity whose fields to list, e.g. account */
+                entity: string;
+                /** @description Also list deactivated fields */
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldListBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createCustomField: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFieldCreateInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    reorderCustomFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFieldReorderInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldListBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateCustomField: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFieldUpdateInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listDictionaryKinds: {
         parameters: {
             query?: never;
@@ -2092,7 +2396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMetaResponse"];
+                    "application/json": components["schemas"]["MetaOutputBody"];
                 };
             };
             /** @description Error */

@@ -13,6 +13,7 @@ import {
   BookOutlined,
   ShopOutlined,
   ContactsOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import { hasRight, RIGHTS, type Rights } from './rights';
 
@@ -43,6 +44,7 @@ export const navRegistry: NavItem[] = [
   { key: 'roles', path: '/admin/roles', labelKey: 'nav.roles', descriptionKey: 'nav.rolesHint', icon: SafetyCertificateOutlined, section: 'admin', right: RIGHTS.roleRead, order: 30 },
   { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', descriptionKey: 'nav.auditHint', icon: AuditOutlined, section: 'admin', right: RIGHTS.auditRead, order: 40 },
   { key: 'dictionary', path: '/admin/dictionary', labelKey: 'dictionary:nav', descriptionKey: 'dictionary:navHint', icon: BookOutlined, section: 'admin', right: RIGHTS.dictionaryUpdate, order: 50 },
+  { key: 'customFields', path: '/admin/custom-fields', labelKey: 'customfield:nav', descriptionKey: 'customfield:navHint', icon: FormOutlined, section: 'admin', right: RIGHTS.customFieldUpdate, order: 60 },
   { key: 'profile', path: '/profile', labelKey: 'nav.profile', descriptionKey: 'nav.profileHint', icon: IdcardOutlined, section: 'personal', order: 10 },
   { key: 'tokens', path: '/tokens', labelKey: 'nav.tokens', descriptionKey: 'nav.tokensHint', icon: KeyOutlined, section: 'personal', order: 20 },
 ];

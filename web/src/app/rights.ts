@@ -20,6 +20,9 @@ export const RIGHTS = {
   dictionaryCreate: 'dictionary:create',
   dictionaryUpdate: 'dictionary:update',
   dictionaryDelete: 'dictionary:delete',
+  customFieldCreate: 'custom_field:create',
+  customFieldUpdate: 'custom_field:update',
+  customFieldDelete: 'custom_field:delete',
 } as const;
 
 export function hasRight(rights: Rights | undefined, right: string | undefined): boolean {

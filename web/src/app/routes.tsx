@@ -23,6 +23,7 @@ const TeamsPage = lazy(() => import('../pages/admin/TeamsPage'));
 const RolesPage = lazy(() => import('../pages/admin/RolesPage'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage'));
 const DictionaryPage = lazy(() => import('../modules/dictionary/DictionaryPage'));
+const CustomFieldsPage = lazy(() => import('../modules/customfield/CustomFieldsPage'));
 const AccountsPage = lazy(() => import('../modules/customer/AccountsPage'));
 const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPage'));
 const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
@@ -67,6 +68,7 @@ export function AppRoutes() {
           <Route path="admin/roles" element={guarded('roles', <RolesPage />)} />
           <Route path="admin/audit" element={guarded('audit', <AuditPage />)} />
           <Route path="admin/dictionary" element={guarded('dictionary', <DictionaryPage />)} />
+          <Route path="admin/custom-fields" element={guarded('customFields', <CustomFieldsPage />)} />
           <Route path="accounts" element={guarded('accounts', <AccountsPage />)} />
           <Route path="accounts/:id" element={guarded('accounts', <AccountDetailPage />)} />
           <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />

@@ -2,6 +2,7 @@
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { FieldMeta, RefOptions } from './types';
 import { DictSelect } from '../dictionary';
+import { isCustomField } from './customField';
 
 export interface FieldInputProps {
   field: FieldMeta;
@@ -27,6 +28,8 @@ export function FieldInput({ field, refOptions, disabled, ...control }: FieldInp
     case 'url':
       return <Input {...common} value={value} onChange={onChange} type="url" placeholder="https://" autoComplete="off" />;
     case 'tags':
+      if (field.options?.length)
+        return <Select {...common} mode="multiple" value={value ?? []} onChange={onChange} allowClear options={field.options} />;
       return <Select {...common} mode="tags" value={value ?? []} onChange={onChange} tokenSeparators={[',', '，']} open={false} suffixIcon={null} />;
     case 'dict':
       return field.dict ? (
@@ -37,6 +40,9 @@ export function FieldInput({ field, refOptions, disabled, ...control }: FieldInp
     case 'enum':
       return <Select {...common} value={value} onChange={onChange} allowClear={!field.required} options={field.options ?? []} />;
     case 'ref':
+      // Without options for the field (e.g. a custom "user" field on a page that loads no users) the id is typed.
+      if (isCustomField(field.name) && !refOptions?.[field.name])
+        return <InputNumber {...common} value={value} onChange={onChange} min={1} precision={0} style={{ width: '100%' }} />;
       return (
         <Select
           {...common}

@@ -5,6 +5,7 @@ import type { FormInstance, FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FieldInput } from './FieldInput';
 import { fromFormValues, toFormValues } from './formValues';
+import { isCustomField, namePath } from './customField';
 import { useEntityMeta } from './useEntityMeta';
 import type { EntityMeta, FieldMeta, RefOptions } from './types';
 import { FullPageSpin } from '../FullPageSpin';
@@ -18,8 +19,14 @@ export interface RecordFormProps<V extends Record<string, unknown> = Record<stri
   meta?: EntityMeta;
   /** Pass your own instance to submit from outside (e.g. a Modal's OK button). */
   form?: FormInstance;
-  /** Fields to show, in order (default: every editable, non-sensitive field). */
+  /**
+   * Fields to show, in order (default: every editable, non-sensitive field). The entity's custom
+   * fields (`custom.<key>`) follow the listed ones unless customFields is false; sensitive custom
+   * fields are left out when the record is masked for the user (`record.masked`).
+   */
   fields?: string[];
+  /** Append the entity's custom fields to `fields` (default true). */
+  customFields?: boolean;
   /** The record being edited (API shape); dates are converted for the pickers. */
   record?: Partial<V>;
   /** Extra initial values (e.g. defaults on create). */
@@ -61,6 +68,7 @@ function RecordFormView<V extends Record<string, unknown>>({
   meta,
   form: external,
   fields: names,
+  customFields = true,
   record,
   initialValues,
   onSubmit,
@@ -79,9 +87,13 @@ function RecordFormView<V extends Record<string, unknown>>({
 
   const fields = useMemo(() => {
     const all = meta.fields ?? [];
-    if (names) return names.map((n) => all.find((f) => f.name === n)).filter((f): f is FieldMeta => !!f);
-    return all.filter((f) => !f.readOnly && !f.sensitive);
-  }, [meta, names]);
+    if (!names) return all.filter((f) => !f.readOnly && !f.sensitive && f.type !== 'custom');
+    const listed = names.map((n) => all.find((f) => f.name === n)).filter((f): f is FieldMeta => !!f);
+    if (!customFields) return listed;
+    const masked = (record as Record<string, unknown> | undefined)?.masked === true;
+    const custom = all.filter((f) => isCustomField(f.name) && !names.includes(f.name) && !f.readOnly && !(f.sensitive && masked));
+    return [...listed, ...custom];
+  }, [meta, names, customFields, record]);
 
   const initial = useMemo(
     () => ({ ...initialValues, ...toFormValues(fields, record as Record<string, unknown> | undefined) }),
@@ -107,7 +119,7 @@ function RecordFormView<V extends Record<string, unknown>>({
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={finish} scrollToFirstError>
       {fields.map((f) => (
-        <Form.Item key={f.name} name={f.name} label={f.label} rules={rulesFor(f, t)}>
+        <Form.Item key={f.name} name={namePath(f.name)} label={f.label} rules={rulesFor(f, t)}>
           {controls?.[f.name] ?? <FieldInput field={f} refOptions={refOptions} disabled={f.readOnly} />}
         </Form.Item>
       ))}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FilterBar } from './FilterBar';
 import { ColumnPicker } from './ColumnPicker';
 import { renderValue } from './renderValue';
+import { namePath } from './customField';
 import { useColumnPrefs } from './useColumnPrefs';
 import { useEntityMeta } from './useEntityMeta';
 import type { EntityMeta, FieldMeta, FilterValue, ListQuery, Page, RefOptions } from './types';
@@ -82,7 +83,10 @@ function RecordListView<T extends { id: number }>({
 }: RecordListProps<T> & { meta: EntityMeta }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const fields = useMemo(() => (meta.fields ?? []).filter((f) => !f.sensitive && !exclude.includes(f.name)), [meta, exclude]);
+  const fields = useMemo(
+    () => (meta.fields ?? []).filter((f) => !f.sensitive && f.type !== 'custom' && !exclude.includes(f.name)),
+    [meta, exclude],
+  );
   const filterable = useMemo(
     () => fields.map((f) => (f.filterable && filterFields && !filterFields.includes(f.name) ? { ...f, filterable: false } : f)),
     [fields, filterFields],
@@ -103,7 +107,7 @@ function RecordListView<T extends { id: number }>({
       .filter((f) => columnsPref.visible.includes(f.name))
       .map((f) => ({
         key: f.name,
-        dataIndex: f.name,
+        dataIndex: namePath(f.name),
         title: f.label,
         sorter: canSort(f),
         sortOrder: canSort(f) ? sortOrderOf(f) : undefined,

@@ -2,3 +2,4 @@ export { RecordList, type RecordListProps } from './RecordList';
 export { RecordForm, type RecordFormProps } from './RecordForm';
 export { useMeta, useEntityMeta } from './useEntityMeta';
 export type { ListQuery, FilterValue, RefOptions, Option } from './types';
+export { isCustomField, namePath, getFieldValue, setFieldValue, CUSTOM_PREFIX } from './customField';

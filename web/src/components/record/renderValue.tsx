@@ -64,8 +64,11 @@ export function renderValue(field: FieldMeta, value: unknown, record: Record<str
         String(value)
       );
     }
-    case 'tags':
-      return Array.isArray(value) ? value.map((v) => <Tag key={String(v)}>{String(v)}</Tag>) : <Tag>{String(value)}</Tag>;
+    case 'tags': {
+      // A multi-select custom field has options: show their labels.
+      const label = (v: unknown) => field.options?.find((o) => o.value === String(v))?.label ?? String(v);
+      return Array.isArray(value) ? value.map((v) => <Tag key={String(v)}>{label(v)}</Tag>) : <Tag>{label(value)}</Tag>;
+    }
     case 'ref': {
       const nameKey = field.name.endsWith('Id') ? `${field.name.slice(0, -2)}Name` : `${field.name}Name`;
       const name = record[nameKey];

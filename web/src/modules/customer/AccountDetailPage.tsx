@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
+import { getFieldValue, isCustomField, RecordList, useEntityMeta, type ListQuery } from '../../components/record';
 import { renderValue } from '../../components/record/renderValue';
 import { useFormat } from '../../lib/useFormat';
 import { PageHeader } from '../../components/PageHeader';
@@ -85,6 +85,13 @@ export default function AccountDetailPage() {
               {fieldsByName.has(f) ? renderValue(fieldsByName.get(f)!, values[f], values, fmt, tc) : show(values[f])}
             </Descriptions.Item>
           ))}
+          {(accountMeta?.fields ?? [])
+            .filter((f) => isCustomField(f.name))
+            .map((f) => (
+              <Descriptions.Item key={f.name} label={f.label}>
+                {renderValue(f, getFieldValue(values, f.name), values, fmt, tc)}
+              </Descriptions.Item>
+            ))}
           <Descriptions.Item label={labels.get('ownerId') ?? 'ownerId'}>{show(a.ownerName)}</Descriptions.Item>
           <Descriptions.Item label={labels.get('teamId') ?? 'teamId'}>{show(a.teamName)}</Descriptions.Item>
         </Descriptions>
