@@ -18,6 +18,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/mail"
 	"github.com/kehu-crm/kehu/internal/platform/meta"
 	"github.com/kehu-crm/kehu/internal/platform/secret"
+	"github.com/kehu-crm/kehu/internal/search"
 	"github.com/kehu-crm/kehu/internal/store"
 )
 
@@ -28,6 +29,7 @@ type Modules struct {
 	Dictionary  *dictionary.Service
 	CustomField *customfield.Service
 	Customer    *customer.Service
+	Search      *search.Service
 	Meta        *meta.Registry
 }
 
@@ -57,7 +59,12 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	cfSvc := customfield.New(st, registry)
 	custSvc := customer.New(st, registry, dictSvc)
 	custSvc.SetCustomFields(cfSvc)
-	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc}, nil
+	var searchSvc *search.Service
+	if st != nil {
+		searchSvc = search.New(st, st.DB.Dialect)
+	}
+	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
+		Search: searchSvc}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -67,6 +74,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	dictionary.RegisterAPI(api, m.Dictionary)
 	customfield.RegisterAPI(api, m.CustomField)
 	customer.NewAPI(m.Customer).Register(api)
+	search.RegisterAPI(api, m.Search)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.

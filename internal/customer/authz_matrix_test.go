@@ -16,7 +16,7 @@ import (
 var (
 	allRights = []string{"account:read", "account:create", "account:update", "account:delete", "account:assign",
 		"account:export", "account:read_sensitive", "contact:read", "contact:create", "contact:update",
-		"contact:delete", "contact:read_sensitive"}
+		"contact:delete", "contact:export", "contact:read_sensitive"}
 	oracleGrants = map[string]testkit.Grants{
 		"account_manager": {"account:read": testkit.ScopeOwn, "account:create": testkit.ScopeOwn,
 			"account:update": testkit.ScopeOwn, "account:read_sensitive": testkit.ScopeOwn,

@@ -7,7 +7,7 @@
 //     fields (own scope). They may delete their own contacts but not accounts, and cannot reassign:
 //     customers are company resources (C5), so removing or handing one over is a director's decision.
 //   - sales director: everything on the accounts and contacts of their team and the teams below it
-//     (subtree), including assign, delete, export and the sensitive fields.
+//     (subtree), including assign, delete, export (accounts and contacts) and the sensitive fields.
 //   - executive and marketing: read every account and contact, without sensitive fields (masked).
 //   - service agent: reads every account and contact including phones and e-mails (service calls
 //     customers back) but changes nothing.

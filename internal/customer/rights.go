@@ -15,13 +15,15 @@ const (
 	ContactCreate        authz.Right = "contact:create"
 	ContactUpdate        authz.Right = "contact:update"
 	ContactDelete        authz.Right = "contact:delete"
+	ContactExport        authz.Right = "contact:export"
 	ContactReadSensitive authz.Right = "contact:read_sensitive"
 )
 
 // Rights lists what the customer module contributes to the catalogue.
 func Rights() []authz.Right {
 	return []authz.Right{AccountRead, AccountCreate, AccountUpdate, AccountDelete, AccountAssign, AccountExport,
-		AccountReadSensitive, ContactRead, ContactCreate, ContactUpdate, ContactDelete, ContactReadSensitive}
+		AccountReadSensitive, ContactRead, ContactCreate, ContactUpdate, ContactDelete, ContactExport,
+		ContactReadSensitive}
 }
 
 // DefaultGrants is what the customer module gives the built-in roles (see doc.go for the reasons).
@@ -35,7 +37,8 @@ func DefaultGrants() authz.DefaultGrants {
 		"sales_director": {
 			AccountRead: sub, AccountCreate: sub, AccountUpdate: sub, AccountDelete: sub, AccountAssign: sub,
 			AccountExport: sub, AccountReadSensitive: sub,
-			ContactRead: sub, ContactCreate: sub, ContactUpdate: sub, ContactDelete: sub, ContactReadSensitive: sub,
+			ContactRead: sub, ContactCreate: sub, ContactUpdate: sub, ContactDelete: sub, ContactExport: sub,
+			ContactReadSensitive: sub,
 		},
 		"executive":     {AccountRead: all, ContactRead: all},
 		"service_agent": {AccountRead: all, AccountReadSensitive: all, ContactRead: all, ContactReadSensitive: all},

@@ -17,6 +17,7 @@ import (
 // service implements it.
 type Dictionary interface {
 	Exists(ctx context.Context, kind, code string) (bool, error)
+	Label(ctx context.Context, kind, code, locale string) string
 }
 
 // Service is the customer use-case layer.

@@ -18,6 +18,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/platform/meta"
 	"github.com/kehu-crm/kehu/internal/platform/reqinfo"
+	"github.com/kehu-crm/kehu/internal/search"
 )
 
 // Store is the application's handle on its data.
@@ -39,6 +40,9 @@ func New(d *db.DB) *Store {
 		Secret: secretFields(),
 		Quiet:  []string{"last_login_at"},
 	}))
+	// Installed after (inside) the audit hook: the search index follows every account and contact
+	// write in the same transaction (SPEC C8).
+	client.Use(search.Hook(d.Dialect))
 	return s
 }
 

@@ -46,6 +46,24 @@ type Page struct {
 	Limit int
 	After string // the opaque cursor of the previous page, empty for the first
 	Sort  Sort
+	// Max raises the MaxLimit cap for internal callers that page through a whole list (export);
+	// zero keeps MaxLimit. Never set it from request input.
+	Max int
+}
+
+// size is the effective page size.
+func (p Page) size() int {
+	limit, ceiling := p.Limit, MaxLimit
+	if p.Max > ceiling {
+		ceiling = p.Max
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if limit > ceiling {
+		limit = ceiling
+	}
+	return limit
 }
 
 type cursor struct {
@@ -131,13 +149,7 @@ func decode(s string) (any, int64, error) {
 // Apply adds the keyset condition, the ordering and the limit (one extra row, to know whether a next
 // page exists) to an ent list query. Use it on list queries only, never on counts.
 func (p Page) Apply(q any) error {
-	limit := p.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	if limit > MaxLimit {
-		limit = MaxLimit
-	}
+	limit := p.size()
 	var (
 		val   any
 		after int64
@@ -180,13 +192,7 @@ func (p Page) Apply(q any) error {
 // Trim cuts the extra row Apply asked for and returns the next cursor (empty on the last page).
 // key returns a row's sort value and id.
 func Trim[T any](rows []T, p Page, key func(T) (any, int64)) ([]T, string) {
-	limit := p.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	if limit > MaxLimit {
-		limit = MaxLimit
-	}
+	limit := p.size()
 	if len(rows) <= limit {
 		return rows, ""
 	}

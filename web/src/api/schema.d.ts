@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the account list to CSV or Excel
+         * @description Takes the list's filter, q and sort; exports every matching account in your scope, sensitive fields masked as in the list. Headers and labels follow the request's language. A bad column or filter is a 422 problem before the download starts.
+         */
+        get: operations["exportAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}": {
         parameters: {
             query?: never;
@@ -202,6 +222,26 @@ export interface paths {
         put?: never;
         /** Create a contact under an account */
         post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the contact list to CSV or Excel
+         * @description Takes the list's filter, q and sort; exports every matching contact in your scope, sensitive fields masked as in the list. Headers and labels follow the request's language. A bad column or filter is a 422 problem before the download starts.
+         */
+        get: operations["exportContacts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -457,6 +497,26 @@ export interface paths {
         head?: never;
         /** Update a role and its grants */
         patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search accounts and contacts
+         * @description Finds records whose name, number, account name, phone (any last 4+ digits) or e-mail hold every word of q; Chinese matches any part of a name. Each type is searched only with its read right and within the caller's data scope; phone and e-mail match only for callers who see them unmasked.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/setup": {
@@ -998,6 +1058,26 @@ export interface components {
             /** @enum {string} */
             scope: "own" | "team" | "subtree" | "all";
         };
+        HitDTO: {
+            /**
+             * Format: int64
+             * @description The account the record belongs to (contacts open on their account's page)
+             */
+            accountId?: number;
+            /** @enum {string} */
+            entity: "account" | "contact";
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: double
+             * @description Higher is better; comparable only within one answer
+             */
+            score: number;
+            /** @description A hint: an account's number; a contact's job title and account */
+            subtitle: string;
+            /** @description The record's name */
+            title: string;
+        };
         ListBodyAccountDTO: {
             items: components["schemas"]["AccountDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
@@ -1062,6 +1142,9 @@ export interface components {
         OptionMeta: {
             label: string;
             value: string;
+        };
+        OutputBody: {
+            items: components["schemas"]["HitDTO"][] | null;
         };
         PasswordInputBody: {
             currentPassword: string;
@@ -1302,6 +1385,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportAccounts: {
+        parameters: {
+            query?: {
+                /** @description Conditions field:op:value, as in the list */
+                filter?: string[] | null;
+                /** @description Part of the name, number, phone or e-mail, as in the list */
+                q?: string;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description csv (UTF-8 with BOM) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Comma-separated API field names (custom.<key> for custom fields); default: every field */
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Error */
@@ -1786,6 +1910,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportContacts: {
+        parameters: {
+            query?: {
+                /** @description Conditions field:op:value, as in the list */
+                filter?: string[] | null;
+                /** @description Part of the name, number, phone or e-mail, as in the list */
+                q?: string;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description csv (UTF-8 with BOM) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Comma-separated API field names (custom.<key> for custom fields); default: every field */
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Error */
@@ -2603,6 +2768,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoleDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query?: {
+                /** @description What to look for: part of a name (Chinese or Latin), a number, the last digits of a phone, an e-mail. 1–100 characters. */
+                q?: string;
+                /** @description Comma-separated entities to search (account, contact); all by default */
+                types?: string;
+                /** @description Most hits to return */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputBody"];
                 };
             };
             /** @description Error */

@@ -7,6 +7,7 @@ import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
+import { GlobalSearch } from './GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { FullPageSpin } from '../components/FullPageSpin';
 
@@ -50,7 +51,9 @@ export function AppShell() {
             onClick={() => (mobile ? setDrawerOpen(true) : setCollapsed(!collapsed))}
           />
           {mobile && brand}
-          <div style={{ flex: 1 }} />
+          <div style={{ flex: 1, minWidth: 0, display: 'flex', justifyContent: mobile ? 'flex-end' : 'flex-start' }}>
+            <GlobalSearch compact={mobile} />
+          </div>
           <LanguageSwitch />
           <UserMenu compact={mobile} />
         </Header>

@@ -6,6 +6,7 @@ import type { QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FilterBar } from './FilterBar';
 import { ColumnPicker } from './ColumnPicker';
+import { ExportButton, type ExportParams } from './ExportButton';
 import { renderValue } from './renderValue';
 import { namePath } from './customField';
 import { useColumnPrefs } from './useColumnPrefs';
@@ -52,6 +53,13 @@ export interface RecordListProps<T extends { id: number }> {
   /** Show the free-text search box (default true). */
   search?: boolean;
   pageSize?: number;
+  /**
+   * Export endpoint (e.g. "/api/v1/accounts/export"): shows an Export control (CSV, Excel) for the
+   * current view. Pass it only when the user holds the export right.
+   */
+  exportUrl?: string;
+  /** Maps the current view onto the export's list parameters (required with exportUrl). */
+  exportParams?: (query: Pick<ListQuery, 'q' | 'filters' | 'sort'>) => ExportParams;
 }
 
 const NO_FIELDS: string[] = [];
@@ -80,6 +88,8 @@ function RecordListView<T extends { id: number }>({
   sortFields,
   search = true,
   pageSize = 50,
+  exportUrl,
+  exportParams,
 }: RecordListProps<T> & { meta: EntityMeta }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -149,6 +159,13 @@ function RecordListView<T extends { id: number }>({
         </Flex>
         <Flex gap="small" wrap>
           {toolbar}
+          {exportUrl && (
+            <ExportButton
+              url={exportUrl}
+              params={exportParams ? exportParams({ q, filters, sort }) : { q, sort }}
+              columns={fields.filter((f) => columnsPref.visible.includes(f.name)).map((f) => f.name)}
+            />
+          )}
           <ColumnPicker fields={fields} visible={columnsPref.visible} onChange={columnsPref.setVisible} onReset={columnsPref.reset} />
         </Flex>
       </Flex>

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { hasRight } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { AccountEditor } from './AccountEditor';
-import { accountsKey, fetchAccounts } from './api';
+import { accountsExportUrl, accountsKey, exportParams, fetchAccounts } from './api';
 import { CUSTOMER_RIGHTS, type Account } from './types';
 
 export default function AccountsPage() {
@@ -24,6 +24,7 @@ export default function AccountsPage() {
   const [open, setOpen] = useState(false);
   const canCreate = hasRight(me.rights, CUSTOMER_RIGHTS.accountCreate);
   const canUpdate = hasRight(me.rights, CUSTOMER_RIGHTS.accountUpdate);
+  const canExport = hasRight(me.rights, CUSTOMER_RIGHTS.accountExport);
   const edit = (a: Account | null) => {
     setEditing(a);
     setOpen(true);
@@ -38,6 +39,8 @@ export default function AccountsPage() {
         fetchPage={(q: ListQuery) => fetchAccounts(q, meta?.fields ?? undefined)}
         defaultColumns={['number', 'name', 'level', 'lifecycle', 'industry', 'ownerId', 'updatedAt']}
         exclude={['id', 'version', 'custom']}
+        exportUrl={canExport ? accountsExportUrl : undefined}
+        exportParams={(q) => exportParams(q, meta?.fields ?? undefined)}
         render={{ name: (v, a) => <Link to={`/accounts/${a.id}`}>{String(v)}</Link> }}
         extraColumns={[
           { key: 'phone', title: t('fields.phone'), dataIndex: 'phone' },

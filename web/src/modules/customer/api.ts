@@ -22,3 +22,11 @@ export function fetchContacts(q: ListQuery, fields?: FieldMeta[]) {
 export function fetchAccountContacts(accountId: number, q: ListQuery, fields?: FieldMeta[]) {
   return unwrap(api.GET('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId }, query: listQuery(q, fields) } }));
 }
+
+export const accountsExportUrl = '/api/v1/accounts/export';
+export const contactsExportUrl = '/api/v1/contacts/export';
+
+/** The export's list parameters for the current view (the same filters as the list). */
+export function exportParams(q: Pick<ListQuery, 'q' | 'filters' | 'sort'>, fields?: FieldMeta[]) {
+  return { q: q.q || undefined, filter: toFilterParams(q.filters, fields), sort: q.sort };
+}

@@ -13,8 +13,10 @@ export const CUSTOMER_RIGHTS = {
   accountCreate: 'account:create',
   accountUpdate: 'account:update',
   accountDelete: 'account:delete',
+  accountExport: 'account:export',
   contactRead: 'contact:read',
   contactCreate: 'contact:create',
   contactUpdate: 'contact:update',
   contactDelete: 'contact:delete',
+  contactExport: 'contact:export',
 } as const;
