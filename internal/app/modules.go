@@ -6,6 +6,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/riverqueue/river"
 
+	"github.com/kehu-crm/kehu/internal/activity"
 	"github.com/kehu-crm/kehu/internal/customer"
 	"github.com/kehu-crm/kehu/internal/customfield"
 	"github.com/kehu-crm/kehu/internal/dictionary"
@@ -29,18 +30,21 @@ type Modules struct {
 	Dictionary  *dictionary.Service
 	CustomField *customfield.Service
 	Customer    *customer.Service
+	Activity    *activity.Service
 	Search      *search.Service
 	Meta        *meta.Registry
 }
 
 // Rights lists the rights of every module (the catalogue).
 func Rights() (*authz.Catalog, error) {
-	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customfield.Rights(), customer.Rights())
+	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customfield.Rights(), customer.Rights(),
+		activity.Rights())
 }
 
 // DefaultGrants lists what each module grants the built-in roles out of the box.
 func DefaultGrants() []authz.DefaultGrants {
-	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customfield.DefaultGrants(), customer.DefaultGrants()}
+	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customfield.DefaultGrants(), customer.DefaultGrants(),
+		activity.DefaultGrants()}
 }
 
 // NewModules builds the services. st may be nil for work that never touches data (printing the
@@ -59,12 +63,14 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	cfSvc := customfield.New(st, registry)
 	custSvc := customer.New(st, registry, dictSvc)
 	custSvc.SetCustomFields(cfSvc)
+	actSvc := activity.New(st, registry, dictSvc)
 	var searchSvc *search.Service
 	if st != nil {
 		searchSvc = search.New(st, st.DB.Dialect)
 	}
 	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
-		Search: searchSvc}, nil
+		Activity: actSvc,
+		Search:   searchSvc}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -74,6 +80,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	dictionary.RegisterAPI(api, m.Dictionary)
 	customfield.RegisterAPI(api, m.CustomField)
 	customer.NewAPI(m.Customer).Register(api)
+	activity.RegisterAPI(api, m.Activity)
 	search.RegisterAPI(api, m.Search)
 }
 

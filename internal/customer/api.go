@@ -13,6 +13,7 @@ func NewAPI(svc *Service) *API { return &API{svc: svc} }
 // Register adds the customer operations.
 func (a *API) Register(api huma.API) {
 	a.registerExports(api)
+	a.registerTransfer(api)
 	a.registerAccounts(api)
 	a.registerContacts(api)
 }

@@ -260,7 +260,43 @@ func (w *world) operations() []testkit.Operation {
 			}},
 		{Name: "deleteContact", Method: "DELETE", Path: "/api/v1/contacts/{id}", Relations: rels, Applies: w.applies,
 			Setup: w.target(true), Denied: contactSame},
+		{Name: "transferAccounts", Method: "POST", Path: "/api/v1/accounts/transfer", Relations: rels, Applies: w.applies,
+			Setup: w.transferTarget, Denied: accountGone,
+			Body: func(_ testkit.Principal, _ testkit.Relation, tg testkit.Target) any {
+				return map[string]any{"fromOwnerId": tg.Data["from"], "toOwnerId": tg.Data["to"],
+					"accountIds": []int64{tg.Data["account"].(int64)}}
+			},
+			Verify: func(t testing.TB, _ testkit.Principal, _ testkit.Relation, tg testkit.Target, r *testkit.Response) error {
+				ctx := testkit.System()
+				acc := w.a.Store.Client(ctx).Account.GetX(ctx, tg.Data["account"].(int64))
+				c := w.a.Store.Client(ctx).Contact.GetX(ctx, tg.Data["contact"].(int64))
+				to := tg.Data["to"].(int64)
+				if r.JSON["accounts"] != float64(1) || r.JSON["contacts"] != float64(1) || deref(acc.OwnerID) != to || deref(c.OwnerID) != to {
+					return fmt.Errorf("%s: account owner %d, contact owner %d, want %d", r.Raw, deref(acc.OwnerID), deref(c.OwnerID), to)
+				}
+				return nil
+			}},
 	}
+}
+
+// transferTarget makes an account (with a contact) owned by a user of relation rel to the principal,
+// to be transferred to the principal; the principal's own account goes to a new user of their team.
+// A missing relation lists an id no account has.
+func (w *world) transferTarget(t testing.TB, p testkit.Principal, rel testkit.Relation) testkit.Target {
+	newUser := func(team int64) int64 {
+		return w.a.NewUser(t, fmt.Sprintf("transfer%d@kehu.test", w.n.Add(1)), team)
+	}
+	switch rel {
+	case testkit.RelMissing:
+		return testkit.Target{Data: map[string]any{"from": newUser(p.TeamID), "to": p.UserID, "account": testkit.MissingID}}
+	case testkit.RelSelf:
+		id, cid := w.newAccount(t, p.UserID, p.TeamID)
+		return testkit.Target{Team: p.TeamID, Data: map[string]any{"from": p.UserID, "to": newUser(p.TeamID), "account": id, "contact": cid}}
+	}
+	team, _ := w.tree.TeamFor(rel, p.TeamID)
+	from := newUser(team)
+	id, cid := w.newAccount(t, from, team)
+	return testkit.Target{Team: team, Data: map[string]any{"from": from, "to": p.UserID, "account": id, "contact": cid}}
 }
 
 func (w *world) oracle(p testkit.Principal, op testkit.Operation, rel testkit.Relation) int {
@@ -305,6 +341,28 @@ func (w *world) oracle(p testkit.Principal, op testkit.Operation, rel testkit.Re
 		return w.reaches(p, rel, 200, "contact:read", "contact:update")
 	case "deleteContact":
 		return w.reaches(p, rel, 204, "contact:read", "contact:delete")
+	case "transferAccounts":
+		// Needs the right (403); both users and the account must be reachable for read, update and
+		// assign, else the request is refused as invalid (422), missing ids included.
+		if w.scope(p, "account:assign") == testkit.ScopeNone {
+			return 403
+		}
+		if rel == testkit.RelMissing {
+			return 422
+		}
+		toRel := testkit.RelSelf
+		if rel == testkit.RelSelf {
+			toRel = testkit.RelSameTeam
+			if p.TeamID == 0 {
+				toRel = testkit.RelNoTeam
+			}
+		}
+		for _, r := range []string{"account:read", "account:update", "account:assign"} {
+			if !testkit.ReachesRelation(w.scope(p, r), rel) || !testkit.ReachesRelation(w.scope(p, r), toRel) {
+				return 422
+			}
+		}
+		return 200
 	}
 	panic(op.Name)
 }

@@ -24,6 +24,14 @@
 //     update merges the sent keys into the stored ones (null clears one), so values of deleted
 //     definitions stay stored; answers show only the active definitions' values, sensitive ones masked
 //     by fls, and a masked value written back as shown keeps the real one.
+//   - Ownership transfer (SPEC C5, transfer.go) moves all or the listed accounts of one owner, with their
+//     contacts, to another in one transaction of at most MaxTransferAccounts accounts. Users outside
+//     the actor's assign scope are reported like unknown ones (422, as for ownerId); a listed account
+//     that is not the owner's or not reachable for update and assign refuses the whole request with 422
+//     naming body.accountIds[i] (not 404: the request as a whole is invalid, and the same answer is
+//     given for missing and out-of-scope ids). Besides the per-row audit updates, one "transfer" event
+//     summarises it. Modules whose records follow the owner (open activities) plug in as a
+//     TransferParticipant, run in the same transaction.
 //   - An owner the actor may not assign to is reported like an unknown one (field.unknown_user), so the
 //     answer does not reveal users outside the actor's scope.
 package customer

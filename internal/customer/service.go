@@ -27,6 +27,8 @@ type Service struct {
 	dict Dictionary
 	// custom validates custom values and lists their definitions (nil: no custom value is accepted).
 	custom CustomFields
+	// transfer lists what else moves with an account's owner (SPEC C5), e.g. open activities.
+	transfer []TransferParticipant
 }
 
 // New builds the service. dict may be nil: dictionary codes are then not checked.

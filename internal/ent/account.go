@@ -72,9 +72,11 @@ type Account struct {
 type AccountEdges struct {
 	// Contacts holds the value of the contacts edge.
 	Contacts []*Contact `json:"contacts,omitempty"`
+	// Activities holds the value of the activities edge.
+	Activities []*Activity `json:"activities,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 }
 
 // ContactsOrErr returns the Contacts value or an error if the edge
@@ -84,6 +86,15 @@ func (e AccountEdges) ContactsOrErr() ([]*Contact, error) {
 		return e.Contacts, nil
 	}
 	return nil, &NotLoadedError{edge: "contacts"}
+}
+
+// ActivitiesOrErr returns the Activities value or an error if the edge
+// was not loaded in eager-loading.
+func (e AccountEdges) ActivitiesOrErr() ([]*Activity, error) {
+	if e.loadedTypes[1] {
+		return e.Activities, nil
+	}
+	return nil, &NotLoadedError{edge: "activities"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -276,6 +287,11 @@ func (_m *Account) Value(name string) (ent.Value, error) {
 // QueryContacts queries the "contacts" edge of the Account entity.
 func (_m *Account) QueryContacts() *ContactQuery {
 	return NewAccountClient(_m.config).QueryContacts(_m)
+}
+
+// QueryActivities queries the "activities" edge of the Account entity.
+func (_m *Account) QueryActivities() *ActivityQuery {
+	return NewAccountClient(_m.config).QueryActivities(_m)
 }
 
 // Update returns a builder for updating this Account.

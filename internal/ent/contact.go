@@ -63,9 +63,11 @@ type Contact struct {
 type ContactEdges struct {
 	// Account holds the value of the account edge.
 	Account *Account `json:"account,omitempty"`
+	// Activities holds the value of the activities edge.
+	Activities []*Activity `json:"activities,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 }
 
 // AccountOrErr returns the Account value or an error if the edge
@@ -77,6 +79,15 @@ func (e ContactEdges) AccountOrErr() (*Account, error) {
 		return nil, &NotFoundError{label: account.Label}
 	}
 	return nil, &NotLoadedError{edge: "account"}
+}
+
+// ActivitiesOrErr returns the Activities value or an error if the edge
+// was not loaded in eager-loading.
+func (e ContactEdges) ActivitiesOrErr() ([]*Activity, error) {
+	if e.loadedTypes[1] {
+		return e.Activities, nil
+	}
+	return nil, &NotLoadedError{edge: "activities"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -240,6 +251,11 @@ func (_m *Contact) Value(name string) (ent.Value, error) {
 // QueryAccount queries the "account" edge of the Contact entity.
 func (_m *Contact) QueryAccount() *AccountQuery {
 	return NewContactClient(_m.config).QueryAccount(_m)
+}
+
+// QueryActivities queries the "activities" edge of the Contact entity.
+func (_m *Contact) QueryActivities() *ActivityQuery {
+	return NewContactClient(_m.config).QueryActivities(_m)
 }
 
 // Update returns a builder for updating this Contact.

@@ -101,6 +101,77 @@ var (
 			},
 		},
 	}
+	// ActivitiesColumns holds the columns for the "activities" table.
+	ActivitiesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "type", Type: field.TypeString, Size: 50},
+		{Name: "subject", Type: field.TypeString, Size: 200},
+		{Name: "content", Type: field.TypeString, Size: 10000, Default: ""},
+		{Name: "due_at", Type: field.TypeTime, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"open", "done", "cancelled"}, Default: "open"},
+		{Name: "outcome", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "done_at", Type: field.TypeTime, Nullable: true},
+		{Name: "next_follow_up_at", Type: field.TypeTime, Nullable: true},
+		{Name: "owner_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "team_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "account_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "contact_id", Type: field.TypeInt64, Nullable: true},
+	}
+	// ActivitiesTable holds the schema information for the "activities" table.
+	ActivitiesTable = &schema.Table{
+		Name:       "activities",
+		Columns:    ActivitiesColumns,
+		PrimaryKey: []*schema.Column{ActivitiesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "activities_accounts_activities",
+				Columns:    []*schema.Column{ActivitiesColumns[14]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "activities_contacts_activities",
+				Columns:    []*schema.Column{ActivitiesColumns[15]},
+				RefColumns: []*schema.Column{ContactsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "activity_owner_id_status_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[12], ActivitiesColumns[8], ActivitiesColumns[7]},
+			},
+			{
+				Name:    "activity_team_id_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[13], ActivitiesColumns[2]},
+			},
+			{
+				Name:    "activity_account_id",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[14]},
+			},
+			{
+				Name:    "activity_contact_id",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[15]},
+			},
+			{
+				Name:    "activity_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[7]},
+			},
+			{
+				Name:    "activity_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[2]},
+			},
+		},
+	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
 	AuditEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt64, Increment: true},
@@ -530,6 +601,7 @@ var (
 	Tables = []*schema.Table{
 		APITokensTable,
 		AccountsTable,
+		ActivitiesTable,
 		AuditEventsTable,
 		ContactsTable,
 		CustomFieldsTable,
@@ -548,6 +620,8 @@ var (
 
 func init() {
 	APITokensTable.ForeignKeys[0].RefTable = UsersTable
+	ActivitiesTable.ForeignKeys[0].RefTable = AccountsTable
+	ActivitiesTable.ForeignKeys[1].RefTable = ContactsTable
 	ContactsTable.ForeignKeys[0].RefTable = AccountsTable
 	RoleGrantsTable.ForeignKeys[0].RefTable = RolesTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable

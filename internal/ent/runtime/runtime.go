@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kehu-crm/kehu/internal/ent/account"
+	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
@@ -200,6 +201,86 @@ func init() {
 			return nil
 		}
 	}()
+	activityMixin := schema.Activity{}.Mixin()
+	activity.Policy = privacy.NewPolicies(activityMixin[0], schema.Activity{})
+	activity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := activity.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	activityMixinFields1 := activityMixin[1].Fields()
+	_ = activityMixinFields1
+	activityMixinFields2 := activityMixin[2].Fields()
+	_ = activityMixinFields2
+	activityFields := schema.Activity{}.Fields()
+	_ = activityFields
+	// activityDescCreatedAt is the schema descriptor for created_at field.
+	activityDescCreatedAt := activityMixinFields1[0].Descriptor()
+	// activity.DefaultCreatedAt holds the default value on creation for the created_at field.
+	activity.DefaultCreatedAt = activityDescCreatedAt.Default.(func() time.Time)
+	// activityDescUpdatedAt is the schema descriptor for updated_at field.
+	activityDescUpdatedAt := activityMixinFields1[1].Descriptor()
+	// activity.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	activity.DefaultUpdatedAt = activityDescUpdatedAt.Default.(func() time.Time)
+	// activity.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	activity.UpdateDefaultUpdatedAt = activityDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// activityDescVersion is the schema descriptor for version field.
+	activityDescVersion := activityMixinFields2[0].Descriptor()
+	// activity.DefaultVersion holds the default value on creation for the version field.
+	activity.DefaultVersion = activityDescVersion.Default.(int64)
+	// activity.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	activity.VersionValidator = activityDescVersion.Validators[0].(func(int64) error)
+	// activityDescType is the schema descriptor for type field.
+	activityDescType := activityFields[1].Descriptor()
+	// activity.TypeValidator is a validator for the "type" field. It is called by the builders before save.
+	activity.TypeValidator = func() func(string) error {
+		validators := activityDescType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(_type string) error {
+			for _, fn := range fns {
+				if err := fn(_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// activityDescSubject is the schema descriptor for subject field.
+	activityDescSubject := activityFields[2].Descriptor()
+	// activity.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	activity.SubjectValidator = func() func(string) error {
+		validators := activityDescSubject.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(subject string) error {
+			for _, fn := range fns {
+				if err := fn(subject); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// activityDescContent is the schema descriptor for content field.
+	activityDescContent := activityFields[3].Descriptor()
+	// activity.DefaultContent holds the default value on creation for the content field.
+	activity.DefaultContent = activityDescContent.Default.(string)
+	// activity.ContentValidator is a validator for the "content" field. It is called by the builders before save.
+	activity.ContentValidator = activityDescContent.Validators[0].(func(string) error)
+	// activityDescOutcome is the schema descriptor for outcome field.
+	activityDescOutcome := activityFields[8].Descriptor()
+	// activity.DefaultOutcome holds the default value on creation for the outcome field.
+	activity.DefaultOutcome = activityDescOutcome.Default.(string)
+	// activity.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	activity.OutcomeValidator = activityDescOutcome.Validators[0].(func(string) error)
 	auditeventMixin := schema.AuditEvent{}.Mixin()
 	auditevent.Policy = privacy.NewPolicies(auditeventMixin[0], schema.AuditEvent{})
 	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -82,6 +82,7 @@ func (Account) Fields() []ent.Field {
 func (Account) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("contacts", Contact.Type).Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("activities", Activity.Type).Annotations(entsql.OnDelete(entsql.Cascade)),
 	}
 }
 

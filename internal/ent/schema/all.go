@@ -8,5 +8,6 @@ func All() []ent.Interface {
 	return []ent.Interface{
 		Team{}, User{}, Role{}, RoleGrant{}, APIToken{}, Session{}, PasswordReset{}, LoginThrottle{},
 		IdempotencyKey{}, AuditEvent{}, DictionaryItem{}, CustomField{}, Account{}, Contact{},
+		Activity{},
 	}
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -65,7 +66,10 @@ func (Contact) Fields() []ent.Field {
 
 // Edges of Contact.
 func (Contact) Edges() []ent.Edge {
-	return []ent.Edge{edge.From("account", Account.Type).Ref("contacts").Field("account_id").Unique().Required()}
+	return []ent.Edge{
+		edge.From("account", Account.Type).Ref("contacts").Field("account_id").Unique().Required(),
+		edge.To("activities", Activity.Type).Annotations(entsql.OnDelete(entsql.SetNull)),
+	}
 }
 
 // Indexes of Contact.

@@ -42,6 +42,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer accounts and their contacts to another owner
+         * @description Moves all (or the listed) accounts of fromOwnerId, with their contacts, to toOwnerId and the new owner's team, in one transaction: all or nothing, at most 10,000 accounts. Both users must lie within your account:assign scope (others are reported like unknown users) and the new owner must be active. If any listed account is not fromOwnerId's or not reachable by you for update and assign, nothing moves and the answer is 422 naming each such id (body.accountIds[i]).
+         */
+        post: operations["transferAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}": {
         parameters: {
             query?: never;
@@ -75,6 +95,63 @@ export interface paths {
         get: operations["listAccountContacts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List activities in your scope */
+        get: operations["listActivities"];
+        put?: never;
+        /** Log an activity */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an activity */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        /** Delete an activity */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an activity
+         * @description Send If-Match with the version.
+         */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete an open activity with its outcome */
+        post: operations["completeActivity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -411,6 +488,23 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/api/v1/me/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your open activities due today (in your time zone) and overdue, soonest first */
+        get: operations["myDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -730,6 +824,67 @@ export interface components {
             version: number;
             website: string;
         };
+        AccountTransferBody: {
+            /** @description Accounts of fromOwnerId to move; omitted or empty: all of them within your scope */
+            accountIds?: number[] | null;
+            /**
+             * Format: int64
+             * @description The current owner
+             */
+            fromOwnerId: number;
+            /**
+             * Format: int64
+             * @description The new owner: an active user within your account:assign scope
+             */
+            toOwnerId: number;
+        };
+        AccountTransferCounts: {
+            /** Format: int64 */
+            accounts: number;
+            /** Format: int64 */
+            contacts: number;
+        };
+        ActivityBody: {
+            /**
+             * Format: int64
+             * @description 0 clears the link
+             */
+            accountId?: number;
+            /** @description Remove the due time */
+            clearDueAt?: boolean;
+            /**
+             * Format: int64
+             * @description The account is the contact's; 0 clears the link
+             */
+            contactId?: number;
+            content?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            /**
+             * Format: date-time
+             * @description On create: also creates an open task due then
+             */
+            nextFollowUpAt?: string;
+            outcome?: string;
+            /**
+             * Format: int64
+             * @description On create; defaults to you
+             */
+            ownerId?: number;
+            /** @enum {string} */
+            status?: "open" | "done" | "cancelled";
+            subject?: string;
+            /** @description Code of the activity_type dictionary */
+            type?: string;
+        };
+        ActivityCompleteInputBody: {
+            /**
+             * Format: date-time
+             * @description Creates an open task due then
+             */
+            nextFollowUpAt?: string;
+            outcome?: string;
+        };
         AuditChange: {
             new: unknown;
             old: unknown;
@@ -922,6 +1077,44 @@ export interface components {
             /** Format: int64 */
             sortOrder?: number;
         };
+        DTO: {
+            /** Format: int64 */
+            accountId: number | null;
+            /** @description Null when the account is not visible to you */
+            accountName: string | null;
+            /** Format: int64 */
+            contactId: number | null;
+            /** @description Null when the contact is not visible to you */
+            contactName: string | null;
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            nextFollowUpAt: string | null;
+            outcome: string;
+            /** @description Open and due before now */
+            overdue: boolean;
+            /** Format: int64 */
+            ownerId: number | null;
+            ownerName: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            subject: string;
+            /** Format: int64 */
+            teamId: number | null;
+            teamName: string | null;
+            type: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
         DictionaryItemCreateInputBody: {
             /** @description Defaults to true */
             active?: boolean;
@@ -1093,6 +1286,11 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        ListBodyDTO: {
+            items: components["schemas"]["DTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ListBodyRoleDTO: {
             items: components["schemas"]["RoleDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
@@ -1138,6 +1336,10 @@ export interface components {
         };
         MetaOutputBody: {
             entities: components["schemas"]["EntityMeta"][] | null;
+        };
+        MyDayOutputBody: {
+            items: components["schemas"]["DTO"][] | null;
+            timeZone: string;
         };
         OptionMeta: {
             label: string;
@@ -1439,6 +1641,39 @@ export interface operations {
             };
         };
     };
+    transferAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountTransferBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountTransferCounts"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     getAccount: {
         parameters: {
             query?: never;
@@ -1572,6 +1807,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListBodyContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description Conditions field:op:value, e.g. type:in:call,visit */
+                filter?: string[] | null;
+                /** @description Part of the subject or content */
+                q?: string;
+                /** @description Only this account's activities */
+                accountId?: number;
+                /** @description Only this contact's activities */
+                contactId?: number;
+                /** @description Only activities in this status */
+                status?: "open" | "done" | "cancelled";
+                /** @description Only open activities due before now */
+                overdue?: boolean;
+                /** @description Due at or after this time (RFC 3339) */
+                from?: string;
+                /** @description Due before this time (RFC 3339) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    completeActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version you saw; a newer one answers 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCompleteInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DTO"];
                 };
             };
             /** @description Error */
@@ -2500,6 +2967,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    myDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDayOutputBody"];
                 };
             };
             /** @description Error */

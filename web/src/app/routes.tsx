@@ -27,6 +27,7 @@ const CustomFieldsPage = lazy(() => import('../modules/customfield/CustomFieldsP
 const AccountsPage = lazy(() => import('../modules/customer/AccountsPage'));
 const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPage'));
 const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
+const ActivitiesPage = lazy(() => import('../modules/activity/ActivitiesPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -72,6 +73,7 @@ export function AppRoutes() {
           <Route path="accounts" element={guarded('accounts', <AccountsPage />)} />
           <Route path="accounts/:id" element={guarded('accounts', <AccountDetailPage />)} />
           <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
+          <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

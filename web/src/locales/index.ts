@@ -6,6 +6,7 @@ import enAdmin from './en/admin.json';
 import enRecord from './en/record.json';
 import enDictionary from './en/dictionary.json';
 import enCustomer from './en/customer.json';
+import enActivity from './en/activity.json';
 import enCustomfield from './en/customfield.json';
 import zhCommon from './zh-CN/common.json';
 import zhAuth from './zh-CN/auth.json';
@@ -13,11 +14,12 @@ import zhAdmin from './zh-CN/admin.json';
 import zhRecord from './zh-CN/record.json';
 import zhDictionary from './zh-CN/dictionary.json';
 import zhCustomer from './zh-CN/customer.json';
+import zhActivity from './zh-CN/activity.json';
 import zhCustomfield from './zh-CN/customfield.json';
 
-export const NAMESPACES = ['common', 'auth', 'admin', 'record', 'dictionary', 'customer', 'customfield'] as const;
+export const NAMESPACES = ['common', 'auth', 'admin', 'record', 'dictionary', 'customer', 'customfield', 'activity'] as const;
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord, dictionary: enDictionary, customer: enCustomer, customfield: enCustomfield },
-  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord, dictionary: zhDictionary, customer: zhCustomer, customfield: zhCustomfield },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord, dictionary: enDictionary, customer: enCustomer, customfield: enCustomfield, activity: enActivity },
+  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord, dictionary: zhDictionary, customer: zhCustomer, customfield: zhCustomfield, activity: zhActivity },
 };

@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { navRegistry, visibleNav } from '../app/nav';
 import { useMe } from '../app/session';
+import { hasRight } from '../app/rights';
+import { MyDayCard } from '../modules/activity/MyDayCard';
 
 export default function HomePage() {
   const me = useMe();
@@ -15,6 +17,7 @@ export default function HomePage() {
     <>
       <Typography.Title level={3}>{t('home.welcome', { name: me.name })}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+      {hasRight(me.rights, 'activity:read') && <MyDayCard />}
       <Typography.Title level={5}>{t('home.quickLinks')}</Typography.Title>
       <Row gutter={[16, 16]}>
         {links.map((i) => (

@@ -19,6 +19,7 @@ import { AccountEditor, ACCOUNT_FIELDS } from './AccountEditor';
 import { ContactEditor } from './ContactEditor';
 import { accountsKey, contactsKey, fetchAccountContacts } from './api';
 import { CUSTOMER_RIGHTS, type Account, type Contact } from './types';
+import { ActivityList } from '../activity/ActivitiesPage';
 
 /** A value with no metadata (owner and team names come resolved from the API). */
 function show(v: unknown): string {
@@ -145,6 +146,11 @@ export default function AccountDetailPage() {
           )}
         />
       </Card>
+      {hasRight(me.rights, 'activity:read') && (
+        <Card title={t('activity:title')} size="small" style={{ marginTop: 16 }}>
+          <ActivityList accountId={id} />
+        </Card>
+      )}
       <AccountEditor
         account={a}
         open={editAccount}

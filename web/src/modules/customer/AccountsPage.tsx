@@ -1,7 +1,7 @@
 // Customers → Accounts: metadata-driven list with filters, sorting, columns and
 // cursor paging; create/edit in a modal; names link to the account page.
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { App, Button, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { hasRight } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { AccountEditor } from './AccountEditor';
+import { TransferDialog } from './TransferDialog';
 import { accountsExportUrl, accountsKey, exportParams, fetchAccounts } from './api';
 import { CUSTOMER_RIGHTS, type Account } from './types';
 
@@ -25,6 +26,8 @@ export default function AccountsPage() {
   const canCreate = hasRight(me.rights, CUSTOMER_RIGHTS.accountCreate);
   const canUpdate = hasRight(me.rights, CUSTOMER_RIGHTS.accountUpdate);
   const canExport = hasRight(me.rights, CUSTOMER_RIGHTS.accountExport);
+  const canAssign = hasRight(me.rights, CUSTOMER_RIGHTS.accountAssign);
+  const [transfer, setTransfer] = useState<{ from: { id: number; name: string }; ids: number[]; clear: () => void } | null>(null);
   const edit = (a: Account | null) => {
     setEditing(a);
     setOpen(true);
@@ -53,6 +56,28 @@ export default function AccountsPage() {
             </Button>
           )
         }
+        bulkActions={
+          canAssign
+            ? (selected, clear) => {
+                const owners = new Set(selected.map((a) => a.ownerId ?? 0));
+                const single = owners.size === 1 && !owners.has(0);
+                const first = selected[0];
+                return (
+                  <Tooltip title={single ? undefined : t('transfer.oneOwner')}>
+                    <Button
+                      size="small"
+                      disabled={!single}
+                      onClick={() =>
+                        setTransfer({ from: { id: first.ownerId ?? 0, name: first.ownerName ?? '' }, ids: selected.map((a) => a.id), clear })
+                      }
+                    >
+                      {t('transfer.bulk')}
+                    </Button>
+                  </Tooltip>
+                );
+              }
+            : undefined
+        }
         rowActions={(a) =>
           canUpdate && (
             <Button size="small" onClick={() => edit(a)}>
@@ -71,6 +96,19 @@ export default function AccountsPage() {
           void qc.invalidateQueries({ queryKey: accountsKey });
         }}
       />
+      {transfer && (
+        <TransferDialog
+          open
+          from={transfer.from}
+          accountIds={transfer.ids}
+          onClose={() => setTransfer(null)}
+          onDone={() => {
+            transfer.clear();
+            setTransfer(null);
+            void qc.invalidateQueries({ queryKey: accountsKey });
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import AccountsPage from './AccountsPage';
 import AccountDetailPage from './AccountDetailPage';
@@ -42,6 +42,9 @@ function mockFetch() {
       if (path === '/api/v1/meta') return jsonResponse(200, { entities: [accountMeta, contactMeta] });
       if (path === '/api/v1/accounts') return jsonResponse(200, { items: [account], nextCursor: null });
       if (path === '/api/v1/accounts/5') return jsonResponse(200, account);
+      if (path === '/api/v1/users')
+        return jsonResponse(200, { items: [{ id: 2, name: 'Li', email: 'li@kehu.test' }, { id: 3, name: 'Wang', email: 'wang@kehu.test' }], nextCursor: null });
+      if (path === '/api/v1/accounts/transfer' && req.method === 'POST') return jsonResponse(200, { accounts: 1, contacts: 2 });
       if (path === '/api/v1/accounts/5/contacts')
         return jsonResponse(200, { items: [{ id: 9, accountId: 5, name: '王芳', title: 'CTO', mobile: '139****4321', email: 'w***@example.com', masked: true }], nextCursor: null });
       throw new Error(`unexpected ${req.method} ${path}`);
@@ -76,6 +79,31 @@ describe('customer pages', () => {
     const list = calls.find((r) => new URL(r.url).pathname === '/api/v1/accounts');
     expect(list).toBeTruthy();
     expect(new URL(list!.url).searchParams.get('limit')).toBeTruthy();
+  });
+
+  it('transfers selected accounts to another owner with account:assign', async () => {
+    const calls = mockFetch();
+    renderWithProviders(<AccountsPage />, { me: { ...testMe, rights: { 'account:read': 'subtree', 'account:assign': 'subtree' } } });
+    await screen.findByText('138****5678', {}, { timeout: 5000 });
+    const boxes = screen.getAllByRole('checkbox');
+    fireEvent.click(boxes[boxes.length - 1]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Transfer to…' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 });
+    expect(within(dialog).getByText('Transfer customers of Li')).toBeTruthy();
+    fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: 'New owner' }));
+    fireEvent.click(await screen.findByTitle('Wang <wang@kehu.test>', {}, { timeout: 5000 }));
+    expect(screen.queryByTitle('Li <li@kehu.test>')).toBeNull(); // not the current owner
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Transfer' }));
+    expect(await screen.findByText('Transferred 1 accounts and 2 contacts.', {}, { timeout: 5000 })).toBeTruthy();
+    const post = calls.find((r) => new URL(r.url).pathname === '/api/v1/accounts/transfer');
+    expect(await post!.json()).toEqual({ fromOwnerId: 2, toOwnerId: 3, accountIds: [5] });
+  }, 60000);
+
+  it('offers no transfer without account:assign', async () => {
+    mockFetch();
+    renderWithProviders(<AccountsPage />, { me: { ...testMe, rights: { 'account:read': 'own', 'account:update': 'own' } } });
+    await screen.findByText('138****5678', {}, { timeout: 5000 });
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
   });
 
   it('shows the account profile and its contacts', async () => {

@@ -13,6 +13,7 @@ export const CUSTOMER_RIGHTS = {
   accountCreate: 'account:create',
   accountUpdate: 'account:update',
   accountDelete: 'account:delete',
+  accountAssign: 'account:assign',
   accountExport: 'account:export',
   contactRead: 'contact:read',
   contactCreate: 'contact:create',

@@ -14,6 +14,7 @@ import { useMe } from '../../app/session';
 import { UserEditor } from './UserEditor';
 import { rolesKey, teamsKey, useAllRoles, useAllTeams, usersKey } from './useDirectory';
 import { roleName } from '../../lib/roleText';
+import { TransferDialog } from '../../modules/customer/TransferDialog';
 
 // What GET /api/v1/users accepts (its query parameters and `sort` values).
 const USER_FILTERS = ['teamId', 'active'];
@@ -50,6 +51,8 @@ export default function UsersPage() {
   const [open, setOpen] = useState(false);
   const canCreate = hasRight(me.rights, RIGHTS.userCreate);
   const canUpdate = hasRight(me.rights, RIGHTS.userUpdate);
+  const canTransfer = hasRight(me.rights, 'account:assign');
+  const [transferFrom, setTransferFrom] = useState<User | null>(null);
 
   const refOptions = useMemo(
     () => ({
@@ -132,18 +135,26 @@ export default function UsersPage() {
             : undefined
         }
         rowActions={(u) =>
-          canUpdate && (
+          (canUpdate || canTransfer) && (
             <Space size="small">
-              <Button size="small" onClick={() => edit(u)}>
-                {t('edit')}
-              </Button>
-              {u.active ? (
+              {canTransfer && (
+                <Button size="small" onClick={() => setTransferFrom(u)}>
+                  {t('customer:transfer.action')}
+                </Button>
+              )}
+              {canUpdate && (
+                <Button size="small" onClick={() => edit(u)}>
+                  {t('edit')}
+                </Button>
+              )}
+              {canUpdate && u.active && (
                 <Popconfirm title={t('admin:users.deactivateConfirm', { name: u.name })} okText={t('admin:users.deactivate')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={() => setActive(u, false)} disabled={u.id === me.id}>
                   <Button size="small" danger disabled={u.id === me.id}>
                     {t('admin:users.deactivate')}
                   </Button>
                 </Popconfirm>
-              ) : (
+              )}
+              {canUpdate && !u.active && (
                 <Button size="small" onClick={() => void setActive(u, true)}>
                   {t('admin:users.activate')}
                 </Button>
@@ -164,6 +175,9 @@ export default function UsersPage() {
         refOptions={refOptions}
         roleOptions={roleOptions}
       />
+      {transferFrom && (
+        <TransferDialog open from={{ id: transferFrom.id, name: transferFrom.name }} onClose={() => setTransferFrom(null)} onDone={() => setTransferFrom(null)} />
+      )}
     </>
   );
 }

@@ -1,0 +1,139 @@
+package activity
+
+import (
+	"context"
+	"time"
+
+	"github.com/kehu-crm/kehu/internal/ent"
+	"github.com/kehu-crm/kehu/internal/ent/account"
+	"github.com/kehu-crm/kehu/internal/ent/activity"
+	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/team"
+	"github.com/kehu-crm/kehu/internal/ent/user"
+	"github.com/kehu-crm/kehu/internal/platform/authz"
+)
+
+// DTO is an activity as the API shows it.
+type DTO struct {
+	ID             int64      `json:"id"`
+	Type           string     `json:"type"`
+	Subject        string     `json:"subject"`
+	Content        string     `json:"content"`
+	AccountID      *int64     `json:"accountId"`
+	AccountName    *string    `json:"accountName" doc:"Null when the account is not visible to you"`
+	ContactID      *int64     `json:"contactId"`
+	ContactName    *string    `json:"contactName" doc:"Null when the contact is not visible to you"`
+	DueAt          *time.Time `json:"dueAt"`
+	Status         string     `json:"status" enum:"open,done,cancelled"`
+	Overdue        bool       `json:"overdue" doc:"Open and due before now"`
+	Outcome        string     `json:"outcome"`
+	DoneAt         *time.Time `json:"doneAt"`
+	NextFollowUpAt *time.Time `json:"nextFollowUpAt"`
+	OwnerID        *int64     `json:"ownerId"`
+	OwnerName      *string    `json:"ownerName"`
+	TeamID         *int64     `json:"teamId"`
+	TeamName       *string    `json:"teamName"`
+	CreatedAt      time.Time  `json:"createdAt"`
+	UpdatedAt      time.Time  `json:"updatedAt"`
+	Version        int64      `json:"version"`
+}
+
+// DTOs converts rows for the actor in ctx: user and team names are directory data; account and contact
+// names only when the actor may read them.
+func (s *Service) DTOs(ctx context.Context, rows []*ent.Activity) ([]DTO, error) {
+	out := make([]DTO, 0, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	var users, teams, accs, cons []int64
+	for _, r := range rows {
+		users, teams = appendID(users, r.OwnerID), appendID(teams, r.TeamID)
+		accs, cons = appendID(accs, r.AccountID), appendID(cons, r.ContactID)
+	}
+	sys := authz.AsSystem(ctx)
+	names := func(get func() (map[int64]string, error)) map[int64]string {
+		m, err := get()
+		if err != nil {
+			return map[int64]string{}
+		}
+		return m
+	}
+	c := s.st.Client(sys)
+	un := names(func() (map[int64]string, error) {
+		rs, err := c.User.Query().Where(user.IDIn(users...)).Select(user.FieldID, user.FieldName).All(sys)
+		m := map[int64]string{}
+		for _, r := range rs {
+			m[r.ID] = r.Name
+		}
+		return m, err
+	})
+	tn := names(func() (map[int64]string, error) {
+		rs, err := c.Team.Query().Where(team.IDIn(teams...)).Select(team.FieldID, team.FieldName).All(sys)
+		m := map[int64]string{}
+		for _, r := range rs {
+			m[r.ID] = r.Name
+		}
+		return m, err
+	})
+	a := authz.FromContext(ctx)
+	an, cn := map[int64]string{}, map[int64]string{}
+	if a.Can(accountRead) && len(accs) > 0 {
+		rs, err := s.st.Client(ctx).Account.Query().Where(account.IDIn(accs...)).Select(account.FieldID, account.FieldName).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			an[r.ID] = r.Name
+		}
+	}
+	if a.Can(contactRead) && len(cons) > 0 {
+		rs, err := s.st.Client(ctx).Contact.Query().Where(contact.IDIn(cons...)).Select(contact.FieldID, contact.FieldName).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			cn[r.ID] = r.Name
+		}
+	}
+	now := s.now()
+	for _, r := range rows {
+		out = append(out, DTO{ID: r.ID, Type: r.Type, Subject: r.Subject, Content: r.Content,
+			AccountID: r.AccountID, AccountName: nameOf(an, r.AccountID), ContactID: r.ContactID,
+			ContactName: nameOf(cn, r.ContactID), DueAt: utc(r.DueAt), Status: string(r.Status),
+			Overdue: r.Status == activity.StatusOpen && r.DueAt != nil && r.DueAt.Before(now),
+			Outcome: r.Outcome, DoneAt: utc(r.DoneAt), NextFollowUpAt: utc(r.NextFollowUpAt),
+			OwnerID: r.OwnerID, OwnerName: nameOf(un, r.OwnerID), TeamID: r.TeamID, TeamName: nameOf(tn, r.TeamID),
+			CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Version: r.Version})
+	}
+	return out, nil
+}
+
+func appendID(list []int64, id *int64) []int64 {
+	if id == nil {
+		return list
+	}
+	for _, x := range list {
+		if x == *id {
+			return list
+		}
+	}
+	return append(list, *id)
+}
+
+func nameOf(m map[int64]string, id *int64) *string {
+	if id == nil {
+		return nil
+	}
+	if n, ok := m[*id]; ok {
+		return &n
+	}
+	return nil
+}
+
+func utc(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

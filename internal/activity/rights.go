@@ -1,0 +1,26 @@
+package activity
+
+import "github.com/kehu-crm/kehu/internal/platform/authz"
+
+// Rights of the activity module.
+const (
+	Read   authz.Right = "activity:read"
+	Create authz.Right = "activity:create"
+	Update authz.Right = "activity:update"
+	Delete authz.Right = "activity:delete"
+)
+
+// Rights lists what the activity module contributes to the catalogue.
+func Rights() []authz.Right { return []authz.Right{Read, Create, Update, Delete} }
+
+// DefaultGrants is what the activity module gives the built-in roles (see doc.go for the reasons).
+func DefaultGrants() authz.DefaultGrants {
+	own, team, sub, all := authz.ScopeOwn, authz.ScopeTeam, authz.ScopeSubtree, authz.ScopeAll
+	return authz.DefaultGrants{
+		"account_manager": {Read: own, Create: own, Update: own, Delete: own},
+		"sales_director":  {Read: sub, Create: sub, Update: sub, Delete: sub},
+		"executive":       {Read: all},
+		"service_agent":   {Read: team, Create: team, Update: team, Delete: team},
+		"marketing":       {Read: own, Create: own, Update: own, Delete: own},
+	}
+}

@@ -1,0 +1,84 @@
+// /activities — every activity in the user's scope: list, log, edit, complete.
+import { useState } from 'react';
+import { Button, Space, Tag } from 'antd';
+import { Link } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
+import { PageHeader } from '../../components/PageHeader';
+import { hasRight } from '../../app/rights';
+import { useMe } from '../../app/session';
+import { activitiesKey, fetchActivities, myDayKey } from './api';
+import { ActivityEditor } from './ActivityEditor';
+import { CompleteButton } from './CompleteButton';
+import { ACTIVITY_RIGHTS, type Activity } from './types';
+
+export interface ActivityListProps {
+  /** Only this account's activities (and new ones are linked to it). */
+  accountId?: number;
+}
+
+/** The activity list with its actions; used by the page and by the account page. */
+export function ActivityList({ accountId }: ActivityListProps) {
+  const { t } = useTranslation('activity');
+  const { meta } = useEntityMeta('activity');
+  const me = useMe();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const [open, setOpen] = useState(false);
+  const canCreate = hasRight(me.rights, ACTIVITY_RIGHTS.create);
+  const canUpdate = hasRight(me.rights, ACTIVITY_RIGHTS.update);
+  const refresh = () => Promise.all([activitiesKey, myDayKey].map((queryKey) => qc.invalidateQueries({ queryKey })));
+  return (
+    <>
+      <RecordList<Activity>
+        entity="activity"
+        queryKey={[...activitiesKey, 'list', accountId ?? 0]}
+        fetchPage={(q: ListQuery) => fetchActivities(q, meta?.fields ?? undefined, accountId)}
+        defaultColumns={['type', 'subject', 'dueAt', 'status', 'accountId', 'ownerId']}
+        exclude={['id', 'version']}
+        render={{
+          accountId: (v, a) => (v ? <Link to={`/accounts/${String(v)}`}>{a.accountName ?? String(v)}</Link> : null),
+          status: (v, a) => (a.overdue ? <Tag color="red">{t('overdue')}</Tag> : <Tag>{t(`status.${String(v)}`)}</Tag>),
+        }}
+        toolbar={
+          canCreate ? (
+            <Button type="primary" onClick={() => { setEditing(null); setOpen(true); }}>
+              {t('create')}
+            </Button>
+          ) : undefined
+        }
+        rowActions={(a) =>
+          canUpdate ? (
+            <Space size={0}>
+              <CompleteButton activity={a} />
+              <Button size="small" type="link" onClick={() => { setEditing(a); setOpen(true); }}>
+                {t('common:edit')}
+              </Button>
+            </Space>
+          ) : null
+        }
+      />
+      <ActivityEditor
+        activity={editing}
+        accountId={accountId}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          void refresh();
+        }}
+      />
+    </>
+  );
+}
+
+export default function ActivitiesPage() {
+  const { t } = useTranslation('activity');
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <ActivityList />
+    </>
+  );
+}
