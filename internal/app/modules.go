@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"log/slog"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -64,6 +65,7 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	custSvc := customer.New(st, registry, dictSvc)
 	custSvc.SetCustomFields(cfSvc)
 	actSvc := activity.New(st, registry, dictSvc)
+	custSvc.AddTransferParticipant(openActivities{actSvc})
 	var searchSvc *search.Service
 	if st != nil {
 		searchSvc = search.New(st, st.DB.Dialect)
@@ -94,6 +96,15 @@ func (m *Modules) RegisterJobs(workers *river.Workers) []*river.PeriodicJob {
 // SetJobs gives every module the job queue.
 func (m *Modules) SetJobs(j iam.Enqueuer) {
 	m.IAM.SetJobs(j)
+}
+
+// openActivities lets a customer transfer move the open activities on the transferred accounts.
+type openActivities struct{ s *activity.Service }
+
+func (openActivities) Name() string { return "activities" }
+
+func (o openActivities) TransferOwned(ctx context.Context, p customer.TransferPlan) (int, error) {
+	return o.s.MoveOpen(ctx, p.FromOwnerID, p.ToOwnerID, p.ToTeamID, p.AccountIDs)
 }
 
 func iamConfig(cfg config.Config) iam.Config {
