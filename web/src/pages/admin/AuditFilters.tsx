@@ -48,6 +48,9 @@ export function AuditFilters({ value, onChange, canListUsers }: { value: AuditFi
         style={{ minWidth: 150 }}
         value={value.entity}
         onChange={(v) => set({ entity: v ?? undefined })}
+        showSearch
+        optionFilterProp="label"
+        virtual={false}
         options={meta.data?.entities?.map((e) => ({ value: e.name, label: e.label })) ?? []}
       />
       <Select
@@ -57,6 +60,9 @@ export function AuditFilters({ value, onChange, canListUsers }: { value: AuditFi
         style={{ minWidth: 170 }}
         value={value.action}
         onChange={(v) => set({ action: v ?? undefined })}
+        showSearch
+        optionFilterProp="label"
+        virtual={false}
         options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(auditActionKey(a)) }))}
       />
       <DatePicker.RangePicker value={value.range ?? null} onChange={(r) => set({ range: r as AuditFilterValues['range'] })} allowEmpty={[true, true]} />
