@@ -289,8 +289,8 @@ func (s *Service) Complete(ctx context.Context, id, version int64, outcome strin
 		return nil, err
 	}
 	var f fields
-	checkText(&f, "body.outcome", &outcome, 1000, false)
-	if err := f.err(); err != nil {
+	f.Text("body.outcome", &outcome, 1000, false)
+	if err := f.Err(); err != nil {
 		return nil, err
 	}
 	if cur.Status != activity.StatusOpen {

@@ -67,13 +67,13 @@ var currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 func (s *Service) validateAccount(ctx context.Context, in AccountInput, creating bool) error {
 	var f fields
 	if creating || in.Name != nil {
-		checkText(&f, "body.name", in.Name, 200, true)
+		f.Text("body.name", in.Name, 200, true)
 	}
 	if in.Type != nil && account.TypeValidator(account.Type(*in.Type)) != nil {
-		f.add("body.type", "field.invalid", nil)
+		f.Add("body.type", "field.invalid", nil)
 	}
 	if in.Lifecycle != nil && account.LifecycleValidator(account.Lifecycle(*in.Lifecycle)) != nil {
-		f.add("body.lifecycle", "field.invalid", nil)
+		f.Add("body.lifecycle", "field.invalid", nil)
 	}
 	for _, d := range []struct {
 		api string
@@ -86,18 +86,18 @@ func (s *Service) validateAccount(ctx context.Context, in AccountInput, creating
 	checkPhone(&f, "body.phone", in.Phone)
 	checkEmail(&f, "body.email", in.Email)
 	checkURL(&f, "body.website", in.Website)
-	checkText(&f, "body.address", in.Address, 500, false)
+	f.Text("body.address", in.Address, 500, false)
 	if in.CreditLimit != nil && *in.CreditLimit < 0 {
-		f.add("body.creditLimit", "field.min", map[string]any{"Min": 0})
+		f.Add("body.creditLimit", "field.min", map[string]any{"Min": 0})
 	}
 	if in.Currency != nil && !currencyPattern.MatchString(*in.Currency) {
-		f.add("body.currency", "field.invalid_currency", nil)
+		f.Add("body.currency", "field.invalid_currency", nil)
 	}
 	if in.Satisfaction != nil && (*in.Satisfaction < 0 || *in.Satisfaction > 5) {
-		f.add("body.satisfaction", "field.range", map[string]any{"Min": 1, "Max": 5})
+		f.Add("body.satisfaction", "field.range", map[string]any{"Min": 1, "Max": 5})
 	}
 	checkTags(&f, "body.tags", in.Tags)
-	return f.err()
+	return f.Err()
 }
 
 // CreateAccount adds an account owned by the actor, or by in.OwnerID when the actor may assign to them.

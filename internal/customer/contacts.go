@@ -71,9 +71,9 @@ func (s *Service) GetContact(ctx context.Context, id int64) (*ent.Contact, error
 func (s *Service) validateContact(ctx context.Context, in ContactInput, creating bool) (*time.Time, error) {
 	var f fields
 	if creating || in.Name != nil {
-		checkText(&f, "body.name", in.Name, 100, true)
+		f.Text("body.name", in.Name, 100, true)
 	}
-	checkText(&f, "body.title", in.Title, 100, false)
+	f.Text("body.title", in.Title, 100, false)
 	if err := s.checkDict(ctx, &f, "body.buyingRole", s.dictKind("contact", "buyingRole"), in.BuyingRole); err != nil {
 		return nil, err
 	}
@@ -81,19 +81,19 @@ func (s *Service) validateContact(ctx context.Context, in ContactInput, creating
 	checkPhone(&f, "body.mobile", in.Mobile)
 	checkEmail(&f, "body.email", in.Email)
 	if in.PreferredChannel != nil && contact.PreferredChannelValidator(contact.PreferredChannel(*in.PreferredChannel)) != nil {
-		f.add("body.preferredChannel", "field.invalid", nil)
+		f.Add("body.preferredChannel", "field.invalid", nil)
 	}
 	var birthday *time.Time
 	if in.Birthday != nil && *in.Birthday != "" {
 		t, err := time.Parse(time.DateOnly, *in.Birthday)
 		if err != nil || t.After(time.Now()) || t.Year() < 1900 {
-			f.add("body.birthday", "field.invalid_date", nil)
+			f.Add("body.birthday", "field.invalid_date", nil)
 		} else {
 			birthday = &t
 		}
 	}
 	checkTags(&f, "body.tags", in.Tags)
-	return birthday, f.err()
+	return birthday, f.Err()
 }
 
 // placement returns the owner and team a contact of accountID gets: its account's. The account must

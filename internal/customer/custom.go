@@ -64,9 +64,9 @@ func (s *Service) prepareCustom(ctx context.Context, entity string, sent *map[st
 	if s.custom == nil {
 		var f fields
 		for k := range values {
-			f.add("body.custom."+k, "field.custom_unknown", map[string]any{"Key": k})
+			f.Add("body.custom."+k, "field.custom_unknown", map[string]any{"Key": k})
 		}
-		if err := f.err(); err != nil {
+		if err := f.Err(); err != nil {
 			return nil, err
 		}
 		empty := map[string]any{}

@@ -74,10 +74,10 @@ func (s *Service) Transfer(ctx context.Context, in TransferInput) (TransferResul
 	}
 	var f fields
 	if in.FromOwnerID == in.ToOwnerID {
-		f.add("body.toOwnerId", "field.transfer_same_user", nil)
+		f.Add("body.toOwnerId", "field.transfer_same_user", nil)
 	}
 	if len(in.AccountIDs) > MaxTransferAccounts {
-		f.add("body.accountIds", "field.transfer_too_many", map[string]any{"Max": MaxTransferAccounts})
+		f.Add("body.accountIds", "field.transfer_too_many", map[string]any{"Max": MaxTransferAccounts})
 	}
 	toTeam, terr := s.ownerTarget(ctx, AccountAssign, "body.toOwnerId", in.ToOwnerID)
 	for _, err := range []error{s.transferSource(ctx, in.FromOwnerID), terr} {
@@ -88,9 +88,9 @@ func (s *Service) Transfer(ctx context.Context, in TransferInput) (TransferResul
 		if !ok || e.Kind != apperr.Invalid {
 			return res, err
 		}
-		f.list = append(f.list, e.Fields...)
+		f.Merge(e)
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return res, err
 	}
 	err := s.st.WithTx(ctx, func(ctx context.Context) error {
@@ -192,10 +192,10 @@ func (s *Service) transferAccounts(ctx context.Context, in TransferInput) ([]int
 	var f fields
 	for i, id := range in.AccountIDs {
 		if !found[id] {
-			f.add(fmt.Sprintf("body.accountIds[%d]", i), "field.transfer_unreachable", map[string]any{"ID": id})
+			f.Add(fmt.Sprintf("body.accountIds[%d]", i), "field.transfer_unreachable", map[string]any{"ID": id})
 		}
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return nil, err
 	}
 	return want, nil

@@ -11,42 +11,13 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 )
 
-// fields collects several field errors into one validation error.
-type fields struct{ list []apperr.FieldError }
-
-func (f *fields) add(location, code string, args map[string]any) {
-	f.list = append(f.list, apperr.FieldError{Location: location, Code: code, Args: args})
-}
-
-func (f *fields) err() error {
-	if len(f.list) == 0 {
-		return nil
-	}
-	return &apperr.Error{Kind: apperr.Invalid, Code: "error.validation", Fields: f.list}
-}
-
-func checkText(f *fields, location string, v *string, max int, required bool) {
-	if v == nil {
-		if required {
-			f.add(location, "field.required", nil)
-		}
-		return
-	}
-	switch {
-	case required && strings.TrimSpace(*v) == "":
-		f.add(location, "field.blank", nil)
-	case utf8.RuneCountInString(*v) > max:
-		f.add(location, "field.too_long", map[string]any{"Max": max})
-	case strings.ContainsRune(*v, 0):
-		f.add(location, "field.invalid", nil)
-	}
-}
+type fields = apperr.Fields
 
 var phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 ()\-]{4,30}$`)
 
 func checkPhone(f *fields, location string, v *string) {
 	if v != nil && *v != "" && (!phonePattern.MatchString(*v) || len(*v) > 50) {
-		f.add(location, "field.invalid_phone", nil)
+		f.Add(location, "field.invalid_phone", nil)
 	}
 }
 
@@ -58,7 +29,7 @@ func checkEmail(f *fields, location string, v *string) {
 	a, err := mail.ParseAddress(e)
 	if len(e) > 254 || strings.ContainsAny(e, " <>\"") || err != nil || a.Address != e ||
 		!strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
-		f.add(location, "field.invalid_email", nil)
+		f.Add(location, "field.invalid_email", nil)
 	}
 }
 
@@ -69,7 +40,7 @@ func checkURL(f *fields, location string, v *string) {
 	u, err := url.Parse(*v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(*v) > 300 ||
 		strings.ContainsAny(*v, " <>\"") {
-		f.add(location, "field.invalid_url", nil)
+		f.Add(location, "field.invalid_url", nil)
 	}
 }
 
@@ -78,12 +49,12 @@ func checkTags(f *fields, location string, v *[]string) {
 		return
 	}
 	if len(*v) > 20 {
-		f.add(location, "field.too_many", map[string]any{"Max": 20})
+		f.Add(location, "field.too_many", map[string]any{"Max": 20})
 		return
 	}
 	for _, t := range *v {
 		if strings.TrimSpace(t) == "" || utf8.RuneCountInString(t) > 30 || strings.ContainsRune(t, 0) {
-			f.add(location, "field.invalid_tag", map[string]any{"Max": 30})
+			f.Add(location, "field.invalid_tag", map[string]any{"Max": 30})
 			return
 		}
 	}
@@ -95,7 +66,7 @@ func (s *Service) checkDict(ctx context.Context, f *fields, location, kind strin
 		return nil
 	}
 	if len(*v) > 50 {
-		f.add(location, "field.too_long", map[string]any{"Max": 50})
+		f.Add(location, "field.too_long", map[string]any{"Max": 50})
 		return nil
 	}
 	if s.dict == nil || kind == "" {
@@ -106,7 +77,7 @@ func (s *Service) checkDict(ctx context.Context, f *fields, location, kind strin
 		return err
 	}
 	if !ok {
-		f.add(location, "field.unknown_code", map[string]any{"Code": *v})
+		f.Add(location, "field.unknown_code", map[string]any{"Code": *v})
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/meta"
+	"github.com/kehu-crm/kehu/internal/platform/record"
 	"github.com/kehu-crm/kehu/internal/store"
 )
 
@@ -288,28 +289,13 @@ func (s *Service) Reorder(ctx context.Context, entity string, ids []int64) ([]*e
 		if err != nil {
 			return err
 		}
-		byID := make(map[int64]*ent.CustomField, len(items))
-		for _, it := range items {
-			byID[it.ID] = it
-		}
-		seen := map[int64]bool{}
-		order := make([]*ent.CustomField, 0, len(items))
-		for i, id := range ids {
-			it, ok := byID[id]
-			if !ok || seen[id] {
-				return apperr.Field(fmt.Sprintf("body.ids[%d]", i), "field.custom_reorder_item", map[string]any{"ID": id})
-			}
-			seen[id] = true
-			order = append(order, it)
-		}
-		for _, it := range items {
-			if !seen[it.ID] {
-				order = append(order, it)
-			}
+		order, bad := record.Reorder(items, ids, func(it *ent.CustomField) int64 { return it.ID })
+		if bad >= 0 {
+			return apperr.Field(fmt.Sprintf("body.ids[%d]", bad), "field.custom_reorder_item", map[string]any{"ID": ids[bad]})
 		}
 		c := s.st.Client(ctx)
 		for i, it := range order {
-			want := (i + 1) * 10
+			want := record.SortPosition(i)
 			if it.SortOrder == want {
 				continue
 			}

@@ -19,16 +19,4 @@ func fieldErr(location, code string, args map[string]any) *apperr.Error {
 	return apperr.Field(location, code, args)
 }
 
-// fields collects several field errors into one validation error.
-type fields struct{ list []apperr.FieldError }
-
-func (f *fields) add(location, code string, args map[string]any) {
-	f.list = append(f.list, apperr.FieldError{Location: location, Code: code, Args: args})
-}
-
-func (f *fields) err() error {
-	if len(f.list) == 0 {
-		return nil
-	}
-	return &apperr.Error{Kind: apperr.Invalid, Code: "error.validation", Fields: f.list}
-}
+type fields = apperr.Fields

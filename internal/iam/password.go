@@ -35,7 +35,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next, keepSession
 	}
 	var f fields
 	s.checkPassword(&f, "body.newPassword", next, u.Email)
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return err
 	}
 	return s.setPassword(ctx, u.ID, next, keepSessionToken, audit.ActionPasswordChange)
@@ -140,7 +140,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 	}
 	var f fields
 	s.checkPassword(&f, "body.password", password, u.Email)
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return err
 	}
 	return s.st.WithTx(sys, func(ctx context.Context) error {

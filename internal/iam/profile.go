@@ -50,7 +50,7 @@ func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*Me, erro
 	if in.TimeZone != nil {
 		checkTimeZone(&f, "body.timeZone", *in.TimeZone)
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return nil, err
 	}
 	err := s.st.WithTx(ctx, func(ctx context.Context) error {

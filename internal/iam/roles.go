@@ -112,18 +112,18 @@ func (s *Service) validateRole(in RoleInput, creating bool) error {
 		for i, g := range *in.Grants {
 			loc := "body.grants[" + itoa(i) + "]"
 			if !s.catalog.Has(authz.Right(g.Right)) {
-				f.add(loc+".right", "field.unknown_right", map[string]any{"Right": g.Right})
+				f.Add(loc+".right", "field.unknown_right", map[string]any{"Right": g.Right})
 			}
 			if _, err := authz.ParseScope(g.Scope); err != nil {
-				f.add(loc+".scope", "field.unknown_scope", nil)
+				f.Add(loc+".scope", "field.unknown_scope", nil)
 			}
 			if seen[g.Right] {
-				f.add(loc+".right", "field.duplicate_right", map[string]any{"Right": g.Right})
+				f.Add(loc+".right", "field.duplicate_right", map[string]any{"Right": g.Right})
 			}
 			seen[g.Right] = true
 		}
 	}
-	return f.err()
+	return f.Err()
 }
 
 // requireAllScope guards role writes: roles are organisation-wide, so a right to change them with a

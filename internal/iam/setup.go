@@ -28,7 +28,7 @@ func (s *Service) Setup(ctx context.Context, in SetupInput, ip, ua string) (*Sig
 	var f fields
 	email := NormalizeEmail(in.Email)
 	if !validEmail(email) {
-		f.add("body.email", "field.invalid_email", nil)
+		f.Add("body.email", "field.invalid_email", nil)
 	}
 	checkText(&f, "body.name", in.Name, 100, true)
 	checkLocale(&f, "body.locale", in.Locale)
@@ -37,7 +37,7 @@ func (s *Service) Setup(ctx context.Context, in SetupInput, ip, ua string) (*Sig
 	}
 	checkTimeZone(&f, "body.timeZone", in.TimeZone)
 	s.checkPassword(&f, "body.password", in.Password, email)
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return nil, err
 	}
 	hash, err := s.cfg.Argon2.Hash(in.Password)
@@ -114,7 +114,7 @@ func (s *Service) SetPasswordAs(ctx context.Context, email, password string) err
 	}
 	var f fields
 	s.checkPassword(&f, "password", password, email)
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return err
 	}
 	return s.setPassword(ctx, u.ID, password, "", audit.ActionPasswordReset)

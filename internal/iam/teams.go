@@ -123,7 +123,7 @@ func (s *Service) validateTeam(ctx context.Context, in TeamInput, creating bool,
 			return err
 		}
 		if !ok {
-			f.add("body.parentId", "field.unknown_team", nil)
+			f.Add("body.parentId", "field.unknown_team", nil)
 		} else if self != 0 {
 			below, err := s.subtree(ctx, self)
 			if err != nil {
@@ -134,7 +134,7 @@ func (s *Service) validateTeam(ctx context.Context, in TeamInput, creating bool,
 			}
 		}
 	}
-	return f.err()
+	return f.Err()
 }
 
 // A new team must hang below a team the actor covers, unless the actor creates teams anywhere.

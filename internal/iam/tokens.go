@@ -66,13 +66,13 @@ func (s *Service) CreateToken(ctx context.Context, in TokenInput) (*ent.APIToken
 	checkText(&f, "body.name", in.Name, 100, true)
 	for i, sc := range in.Scopes {
 		if !s.catalog.Has(authz.Right(sc)) {
-			f.add("body.scopes["+itoa(i)+"]", "field.unknown_right", map[string]any{"Right": sc})
+			f.Add("body.scopes["+itoa(i)+"]", "field.unknown_right", map[string]any{"Right": sc})
 		}
 	}
 	if in.ExpiresAt != nil && !in.ExpiresAt.After(s.now()) {
-		f.add("body.expiresAt", "error.token_expiry_past", nil)
+		f.Add("body.expiresAt", "error.token_expiry_past", nil)
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return nil, "", err
 	}
 	token, digest := secret.NewToken(TokenPrefix)

@@ -88,7 +88,7 @@ func (s *Service) validateUser(ctx context.Context, in UserInput, creating bool,
 	var f fields
 	if in.Email != nil {
 		if e := NormalizeEmail(*in.Email); !validEmail(e) {
-			f.add("body.email", "field.invalid_email", nil)
+			f.Add("body.email", "field.invalid_email", nil)
 		} else {
 			sys := authz.AsSystem(ctx)
 			q := s.st.Client(sys).User.Query().Where(user.Email(e))
@@ -98,7 +98,7 @@ func (s *Service) validateUser(ctx context.Context, in UserInput, creating bool,
 			if taken, err := q.Exist(sys); err != nil {
 				return err
 			} else if taken {
-				f.add("body.email", "error.email_taken", nil)
+				f.Add("body.email", "error.email_taken", nil)
 			}
 		}
 	}
@@ -119,7 +119,7 @@ func (s *Service) validateUser(ctx context.Context, in UserInput, creating bool,
 		if ok, err := s.st.Client(sys).Team.Query().Where(team.ID(*in.TeamID)).Exist(sys); err != nil {
 			return err
 		} else if !ok {
-			f.add("body.teamId", "field.unknown_team", nil)
+			f.Add("body.teamId", "field.unknown_team", nil)
 		}
 	}
 	if in.RoleIDs != nil {
@@ -130,10 +130,10 @@ func (s *Service) validateUser(ctx context.Context, in UserInput, creating bool,
 			return err
 		}
 		if n != len(ids) {
-			f.add("body.roleIds", "field.unknown_role", nil)
+			f.Add("body.roleIds", "field.unknown_role", nil)
 		}
 	}
-	return f.err()
+	return f.Err()
 }
 
 // Changing anyone's roles is a permission change: only an actor who may manage roles (all scope) does

@@ -32,43 +32,36 @@ func (s *Service) checkPassword(f *fields, location, password, email string) {
 	n := utf8.RuneCountInString(password)
 	switch {
 	case n < s.cfg.PasswordMinLen:
-		f.add(location, "field.password_too_short", map[string]any{"Min": s.cfg.PasswordMinLen})
+		f.Add(location, "field.password_too_short", map[string]any{"Min": s.cfg.PasswordMinLen})
 	case len(password) > 256:
-		f.add(location, "field.password_too_long", map[string]any{"Max": 256})
+		f.Add(location, "field.password_too_long", map[string]any{"Max": 256})
 	default:
 		lower := strings.ToLower(password)
 		local := strings.ToLower(strings.SplitN(email, "@", 2)[0])
 		if commonPasswords[lower] || lower == strings.ToLower(email) || (len(local) >= 4 && strings.Contains(lower, local)) ||
 			strings.Count(lower, string(lower[0])) == len(lower) {
-			f.add(location, "field.password_weak", nil)
+			f.Add(location, "field.password_weak", nil)
 		}
 	}
 }
 
+// checkText checks a present text value (iam's inputs are plain strings, never absent).
 func checkText(f *fields, location, v string, max int, required bool) {
-	t := strings.TrimSpace(v)
-	switch {
-	case required && t == "":
-		f.add(location, "field.blank", nil)
-	case utf8.RuneCountInString(v) > max:
-		f.add(location, "field.too_long", map[string]any{"Max": max})
-	case strings.ContainsRune(v, 0):
-		f.add(location, "field.invalid", nil)
-	}
+	f.Text(location, &v, max, required)
 }
 
 func checkLocale(f *fields, location, v string) {
 	if !i18n.Valid(v) {
-		f.add(location, "field.invalid_locale", nil)
+		f.Add(location, "field.invalid_locale", nil)
 	}
 }
 
 func checkTimeZone(f *fields, location, v string) {
 	if v == "" || len(v) > 64 {
-		f.add(location, "field.invalid_timezone", nil)
+		f.Add(location, "field.invalid_timezone", nil)
 		return
 	}
 	if _, err := time.LoadLocation(v); err != nil || v == "Local" {
-		f.add(location, "field.invalid_timezone", nil)
+		f.Add(location, "field.invalid_timezone", nil)
 	}
 }

@@ -69,3 +69,18 @@ func TestNamedTypesInCursors(t *testing.T) {
 		t.Fatalf("int: %v %v", got, err)
 	}
 }
+
+func TestReorder(t *testing.T) {
+	items := []int64{1, 2, 3, 4}
+	id := func(v int64) int64 { return v }
+	got, bad := Reorder(items, []int64{3, 1}, id)
+	if bad != -1 || len(got) != 4 || got[0] != 3 || got[1] != 1 || got[2] != 2 || got[3] != 4 {
+		t.Fatalf("order %v bad %d", got, bad)
+	}
+	if _, bad := Reorder(items, []int64{2, 9}, id); bad != 1 {
+		t.Errorf("unknown id at %d", bad)
+	}
+	if _, bad := Reorder(items, []int64{2, 2}, id); bad != 1 {
+		t.Errorf("repeated id at %d", bad)
+	}
+}
