@@ -29,17 +29,6 @@ func New(st *store.Store, reg *meta.Registry) *Service { return &Service{st: st,
 // Entities lists the entities that accept custom fields.
 func (s *Service) Entities() []string { return s.reg.CustomEntities() }
 
-// requireAll guards writes: definitions are organisation-wide, so a narrower scope grants nothing.
-func requireAll(ctx context.Context, r authz.Right) error {
-	if err := authz.Require(ctx, r); err != nil {
-		return err
-	}
-	if authz.FromContext(ctx).ScopeOf(r) != authz.ScopeAll {
-		return &authz.ForbiddenError{Right: r, Reason: string(r) + " needs the all scope"}
-	}
-	return nil
-}
-
 func (s *Service) checkEntity(location, entity string) error {
 	if !slices.Contains(s.Entities(), entity) {
 		return apperr.Field(location, "field.custom_entity", map[string]any{"Entity": entity})
@@ -156,7 +145,7 @@ func duplicateKey() error { return apperr.Field("body.key", "field.custom_key_ta
 
 // Create adds a definition, at the end of its entity's fields unless an order is given.
 func (s *Service) Create(ctx context.Context, in Input) (*ent.CustomField, error) {
-	if err := requireAll(ctx, Create); err != nil {
+	if err := authz.RequireAll(ctx, Create); err != nil {
 		return nil, err
 	}
 	typ := deref(in.Type)
@@ -221,7 +210,7 @@ func (s *Service) nextOrder(ctx context.Context, entity string) (int, error) {
 
 // Update changes a definition if version is current (entity, key and type never change).
 func (s *Service) Update(ctx context.Context, id, version int64, in Input) (*ent.CustomField, error) {
-	if err := requireAll(ctx, Update); err != nil {
+	if err := authz.RequireAll(ctx, Update); err != nil {
 		return nil, err
 	}
 	cur, err := s.Get(ctx, id)
@@ -264,7 +253,7 @@ func (s *Service) Update(ctx context.Context, id, version int64, in Input) (*ent
 // Delete removes a definition. Values records hold under its key stay in their JSON but are no
 // longer shown, validated or filterable (see the package documentation).
 func (s *Service) Delete(ctx context.Context, id int64) error {
-	if err := requireAll(ctx, Delete); err != nil {
+	if err := authz.RequireAll(ctx, Delete); err != nil {
 		return err
 	}
 	if _, err := s.Get(ctx, id); err != nil {
@@ -278,7 +267,7 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 // Reorder puts the listed fields of an entity first, in the order given; the others follow in their
 // current order. It runs in one transaction and every changed field is audited.
 func (s *Service) Reorder(ctx context.Context, entity string, ids []int64) ([]*ent.CustomField, error) {
-	if err := requireAll(ctx, Update); err != nil {
+	if err := authz.RequireAll(ctx, Update); err != nil {
 		return nil, err
 	}
 	if err := s.checkEntity("body.entity", entity); err != nil {

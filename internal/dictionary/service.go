@@ -56,18 +56,6 @@ func (s *Service) ListKinds(ctx context.Context) ([]KindCount, error) {
 	return out, nil
 }
 
-// requireAll guards writes: the dictionary is organisation-wide, so a right to change it with a
-// narrower scope than all grants nothing.
-func requireAll(ctx context.Context, r authz.Right) error {
-	if err := authz.Require(ctx, r); err != nil {
-		return err
-	}
-	if authz.FromContext(ctx).ScopeOf(r) != authz.ScopeAll {
-		return &authz.ForbiddenError{Right: r, Reason: string(r) + " needs the all scope"}
-	}
-	return nil
-}
-
 func checkKind(kind string) error {
 	if _, ok := KindOf(kind); !ok {
 		return apperr.New(apperr.NotFound, "error.dictionary_kind_unknown", map[string]any{"Kind": kind})
@@ -136,7 +124,7 @@ func duplicateCode() error { return apperr.Field("body.code", "field.dictionary_
 
 // CreateItem adds a custom item to a kind, at the end unless an order is given.
 func (s *Service) CreateItem(ctx context.Context, kind string, in ItemInput) (*ent.DictionaryItem, error) {
-	if err := requireAll(ctx, Create); err != nil {
+	if err := authz.RequireAll(ctx, Create); err != nil {
 		return nil, err
 	}
 	if err := checkKind(kind); err != nil {
@@ -197,7 +185,7 @@ func (s *Service) nextOrder(ctx context.Context, kind string) (int, error) {
 // UpdateItem changes an item's labels, order or active flag if version is current (kind and code
 // never change).
 func (s *Service) UpdateItem(ctx context.Context, id, version int64, in ItemInput) (*ent.DictionaryItem, error) {
-	if err := requireAll(ctx, Update); err != nil {
+	if err := authz.RequireAll(ctx, Update); err != nil {
 		return nil, err
 	}
 	if _, err := s.GetItem(ctx, id); err != nil {
@@ -239,7 +227,7 @@ func (s *Service) UpdateItem(ctx context.Context, id, version int64, in ItemInpu
 
 // DeleteItem removes a custom item; built-in items can only be deactivated.
 func (s *Service) DeleteItem(ctx context.Context, id int64) error {
-	if err := requireAll(ctx, Delete); err != nil {
+	if err := authz.RequireAll(ctx, Delete); err != nil {
 		return err
 	}
 	it, err := s.GetItem(ctx, id)
@@ -257,7 +245,7 @@ func (s *Service) DeleteItem(ctx context.Context, id int64) error {
 // Reorder puts the listed items of a kind first, in the order given; the kind's other items follow
 // in their current order. It runs in one transaction and every changed item is audited.
 func (s *Service) Reorder(ctx context.Context, kind string, ids []int64) ([]*ent.DictionaryItem, error) {
-	if err := requireAll(ctx, Update); err != nil {
+	if err := authz.RequireAll(ctx, Update); err != nil {
 		return nil, err
 	}
 	if err := checkKind(kind); err != nil {

@@ -126,21 +126,9 @@ func (s *Service) validateRole(in RoleInput, creating bool) error {
 	return f.Err()
 }
 
-// requireAllScope guards role writes: roles are organisation-wide, so a right to change them with a
-// narrower scope than all grants nothing.
-func requireAllScope(ctx context.Context, r authz.Right) error {
-	if err := authz.Require(ctx, r); err != nil {
-		return err
-	}
-	if authz.FromContext(ctx).ScopeOf(r) != authz.ScopeAll {
-		return &authz.ForbiddenError{Right: r, Reason: string(r) + " needs the all scope"}
-	}
-	return nil
-}
-
 // CreateRole adds a custom role.
 func (s *Service) CreateRole(ctx context.Context, in RoleInput) (RoleView, error) {
-	if err := requireAllScope(ctx, RoleCreate); err != nil {
+	if err := authz.RequireAll(ctx, RoleCreate); err != nil {
 		return RoleView{}, err
 	}
 	if in.Grants == nil {
@@ -166,7 +154,7 @@ func (s *Service) CreateRole(ctx context.Context, in RoleInput) (RoleView, error
 
 // UpdateRole edits a role (built-in ones too) if version is current.
 func (s *Service) UpdateRole(ctx context.Context, id, version int64, in RoleInput) (RoleView, error) {
-	if err := requireAllScope(ctx, RoleUpdate); err != nil {
+	if err := authz.RequireAll(ctx, RoleUpdate); err != nil {
 		return RoleView{}, err
 	}
 	cur, err := s.GetRole(ctx, id)
@@ -227,7 +215,7 @@ func grantStrings(gs []Grant) []string {
 
 // DeleteRole removes a custom role no user holds.
 func (s *Service) DeleteRole(ctx context.Context, id int64) error {
-	if err := requireAllScope(ctx, RoleDelete); err != nil {
+	if err := authz.RequireAll(ctx, RoleDelete); err != nil {
 		return err
 	}
 	r, err := s.GetRole(ctx, id)

@@ -136,22 +136,15 @@ func (s *Service) validateUser(ctx context.Context, in UserInput, creating bool,
 	return f.Err()
 }
 
-// Changing anyone's roles is a permission change: only an actor who may manage roles (all scope) does
-// it, so a director cannot make a team member an administrator.
-func requireRoleAdmin(ctx context.Context) error {
-	if authz.FromContext(ctx).ScopeOf(RoleUpdate) != authz.ScopeAll {
-		return &authz.ForbiddenError{Right: RoleUpdate, Reason: "changing roles needs role:update with the all scope"}
-	}
-	return nil
-}
-
 // CreateUser adds a user.
 func (s *Service) CreateUser(ctx context.Context, in UserInput) (*ent.User, error) {
 	if err := authz.Require(ctx, UserCreate); err != nil {
 		return nil, err
 	}
+	// Changing anyone's roles is a permission change: only a role administrator does it, so a director
+	// cannot make a team member an administrator.
 	if in.RoleIDs != nil && len(*in.RoleIDs) > 0 {
-		if err := requireRoleAdmin(ctx); err != nil {
+		if err := authz.RequireAll(ctx, RoleUpdate); err != nil {
 			return nil, err
 		}
 	}
@@ -208,7 +201,7 @@ func (s *Service) UpdateUser(ctx context.Context, id, version int64, in UserInpu
 		return nil, err
 	}
 	if in.RoleIDs != nil {
-		if err := requireRoleAdmin(ctx); err != nil {
+		if err := authz.RequireAll(ctx, RoleUpdate); err != nil {
 			return nil, err
 		}
 	}

@@ -119,6 +119,18 @@ func Require(ctx context.Context, r Right) error {
 	return nil
 }
 
+// RequireAll checks that the actor holds the right with the all scope. Organisation-wide settings
+// (roles, the dictionary, custom fields) have no owner or team, so a narrower scope grants nothing.
+func RequireAll(ctx context.Context, r Right) error {
+	if err := Require(ctx, r); err != nil {
+		return err
+	}
+	if FromContext(ctx).ScopeOf(r) != ScopeAll {
+		return &ForbiddenError{Right: r, Reason: string(r) + " needs the all scope"}
+	}
+	return nil
+}
+
 // InScope reports whether a record with the given owner and team lies within scope s of the actor.
 // ownerID or teamID may be 0 when the record has none.
 func (a *Actor) InScope(s Scope, ownerID, teamID int64) bool {

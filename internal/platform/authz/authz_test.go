@@ -73,3 +73,17 @@ func TestScopesAndCatalog(t *testing.T) {
 		t.Errorf("catalog %v", all)
 	}
 }
+
+func TestRequireAll(t *testing.T) {
+	team := WithActor(context.Background(), NewUserActor(1, 2, []int64{2}, map[Right]Scope{"role:update": ScopeTeam}, 0))
+	all := WithActor(context.Background(), NewUserActor(1, 2, []int64{2}, map[Right]Scope{"role:update": ScopeAll}, 0))
+	if err := RequireAll(team, "role:update"); !errors.Is(err, ErrForbidden) {
+		t.Errorf("team scope: %v", err)
+	}
+	if err := RequireAll(all, "role:update"); err != nil {
+		t.Errorf("all scope: %v", err)
+	}
+	if err := RequireAll(context.Background(), "role:update"); !errors.Is(err, ErrUnauthenticated) {
+		t.Errorf("no actor: %v", err)
+	}
+}
