@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -45,6 +46,14 @@ type Activity struct {
 	DoneAt *time.Time `json:"done_at,omitempty"`
 	// NextFollowUpAt holds the value of the "next_follow_up_at" field.
 	NextFollowUpAt *time.Time `json:"next_follow_up_at,omitempty"`
+	// RemindAt holds the value of the "remind_at" field.
+	RemindAt *time.Time `json:"remind_at,omitempty"`
+	// RemindedAt holds the value of the "reminded_at" field.
+	RemindedAt *time.Time `json:"reminded_at,omitempty"`
+	// Tags holds the value of the "tags" field.
+	Tags []string `json:"tags,omitempty"`
+	// Custom holds the value of the "custom" field.
+	Custom map[string]interface{} `json:"custom,omitempty"`
 	// OwnerID holds the value of the "owner_id" field.
 	OwnerID *int64 `json:"owner_id,omitempty"`
 	// TeamID holds the value of the "team_id" field.
@@ -93,11 +102,13 @@ func (*Activity) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case activity.FieldTags, activity.FieldCustom:
+			values[i] = new([]byte)
 		case activity.FieldID, activity.FieldVersion, activity.FieldAccountID, activity.FieldContactID, activity.FieldOwnerID, activity.FieldTeamID:
 			values[i] = new(sql.NullInt64)
 		case activity.FieldType, activity.FieldSubject, activity.FieldContent, activity.FieldStatus, activity.FieldOutcome:
 			values[i] = new(sql.NullString)
-		case activity.FieldCreatedAt, activity.FieldUpdatedAt, activity.FieldDueAt, activity.FieldDoneAt, activity.FieldNextFollowUpAt:
+		case activity.FieldCreatedAt, activity.FieldUpdatedAt, activity.FieldDueAt, activity.FieldDoneAt, activity.FieldNextFollowUpAt, activity.FieldRemindAt, activity.FieldRemindedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -202,6 +213,36 @@ func (_m *Activity) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.NextFollowUpAt = new(time.Time)
 				*_m.NextFollowUpAt = value.Time
+			}
+		case activity.FieldRemindAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field remind_at", values[i])
+			} else if value.Valid {
+				_m.RemindAt = new(time.Time)
+				*_m.RemindAt = value.Time
+			}
+		case activity.FieldRemindedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field reminded_at", values[i])
+			} else if value.Valid {
+				_m.RemindedAt = new(time.Time)
+				*_m.RemindedAt = value.Time
+			}
+		case activity.FieldTags:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field tags", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Tags); err != nil {
+					return fmt.Errorf("unmarshal field tags: %w", err)
+				}
+			}
+		case activity.FieldCustom:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field custom", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Custom); err != nil {
+					return fmt.Errorf("unmarshal field custom: %w", err)
+				}
 			}
 		case activity.FieldOwnerID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -311,6 +352,22 @@ func (_m *Activity) String() string {
 		builder.WriteString("next_follow_up_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.RemindAt; v != nil {
+		builder.WriteString("remind_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.RemindedAt; v != nil {
+		builder.WriteString("reminded_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("tags=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Tags))
+	builder.WriteString(", ")
+	builder.WriteString("custom=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Custom))
 	builder.WriteString(", ")
 	if v := _m.OwnerID; v != nil {
 		builder.WriteString("owner_id=")

@@ -190,6 +190,46 @@ func (_c *ActivityCreate) SetNillableNextFollowUpAt(v *time.Time) *ActivityCreat
 	return _c
 }
 
+// SetRemindAt sets the "remind_at" field.
+func (_c *ActivityCreate) SetRemindAt(v time.Time) *ActivityCreate {
+	_c.mutation.SetRemindAt(v)
+	return _c
+}
+
+// SetNillableRemindAt sets the "remind_at" field if the given value is not nil.
+func (_c *ActivityCreate) SetNillableRemindAt(v *time.Time) *ActivityCreate {
+	if v != nil {
+		_c.SetRemindAt(*v)
+	}
+	return _c
+}
+
+// SetRemindedAt sets the "reminded_at" field.
+func (_c *ActivityCreate) SetRemindedAt(v time.Time) *ActivityCreate {
+	_c.mutation.SetRemindedAt(v)
+	return _c
+}
+
+// SetNillableRemindedAt sets the "reminded_at" field if the given value is not nil.
+func (_c *ActivityCreate) SetNillableRemindedAt(v *time.Time) *ActivityCreate {
+	if v != nil {
+		_c.SetRemindedAt(*v)
+	}
+	return _c
+}
+
+// SetTags sets the "tags" field.
+func (_c *ActivityCreate) SetTags(v []string) *ActivityCreate {
+	_c.mutation.SetTags(v)
+	return _c
+}
+
+// SetCustom sets the "custom" field.
+func (_c *ActivityCreate) SetCustom(v map[string]interface{}) *ActivityCreate {
+	_c.mutation.SetCustom(v)
+	return _c
+}
+
 // SetOwnerID sets the "owner_id" field.
 func (_c *ActivityCreate) SetOwnerID(v int64) *ActivityCreate {
 	_c.mutation.SetOwnerID(v)
@@ -436,6 +476,22 @@ func (_c *ActivityCreate) createSpec() (*Activity, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.NextFollowUpAt(); ok {
 		_spec.SetField(activity.FieldNextFollowUpAt, field.TypeTime, value)
 		_node.NextFollowUpAt = &value
+	}
+	if value, ok := _c.mutation.RemindAt(); ok {
+		_spec.SetField(activity.FieldRemindAt, field.TypeTime, value)
+		_node.RemindAt = &value
+	}
+	if value, ok := _c.mutation.RemindedAt(); ok {
+		_spec.SetField(activity.FieldRemindedAt, field.TypeTime, value)
+		_node.RemindedAt = &value
+	}
+	if value, ok := _c.mutation.Tags(); ok {
+		_spec.SetField(activity.FieldTags, field.TypeJSON, value)
+		_node.Tags = value
+	}
+	if value, ok := _c.mutation.Custom(); ok {
+		_spec.SetField(activity.FieldCustom, field.TypeJSON, value)
+		_node.Custom = value
 	}
 	if value, ok := _c.mutation.OwnerID(); ok {
 		_spec.SetField(activity.FieldOwnerID, field.TypeInt64, value)
@@ -708,6 +764,78 @@ func (u *ActivityUpsert) UpdateNextFollowUpAt() *ActivityUpsert {
 // ClearNextFollowUpAt clears the value of the "next_follow_up_at" field.
 func (u *ActivityUpsert) ClearNextFollowUpAt() *ActivityUpsert {
 	u.SetNull(activity.FieldNextFollowUpAt)
+	return u
+}
+
+// SetRemindAt sets the "remind_at" field.
+func (u *ActivityUpsert) SetRemindAt(v time.Time) *ActivityUpsert {
+	u.Set(activity.FieldRemindAt, v)
+	return u
+}
+
+// UpdateRemindAt sets the "remind_at" field to the value that was provided on create.
+func (u *ActivityUpsert) UpdateRemindAt() *ActivityUpsert {
+	u.SetExcluded(activity.FieldRemindAt)
+	return u
+}
+
+// ClearRemindAt clears the value of the "remind_at" field.
+func (u *ActivityUpsert) ClearRemindAt() *ActivityUpsert {
+	u.SetNull(activity.FieldRemindAt)
+	return u
+}
+
+// SetRemindedAt sets the "reminded_at" field.
+func (u *ActivityUpsert) SetRemindedAt(v time.Time) *ActivityUpsert {
+	u.Set(activity.FieldRemindedAt, v)
+	return u
+}
+
+// UpdateRemindedAt sets the "reminded_at" field to the value that was provided on create.
+func (u *ActivityUpsert) UpdateRemindedAt() *ActivityUpsert {
+	u.SetExcluded(activity.FieldRemindedAt)
+	return u
+}
+
+// ClearRemindedAt clears the value of the "reminded_at" field.
+func (u *ActivityUpsert) ClearRemindedAt() *ActivityUpsert {
+	u.SetNull(activity.FieldRemindedAt)
+	return u
+}
+
+// SetTags sets the "tags" field.
+func (u *ActivityUpsert) SetTags(v []string) *ActivityUpsert {
+	u.Set(activity.FieldTags, v)
+	return u
+}
+
+// UpdateTags sets the "tags" field to the value that was provided on create.
+func (u *ActivityUpsert) UpdateTags() *ActivityUpsert {
+	u.SetExcluded(activity.FieldTags)
+	return u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (u *ActivityUpsert) ClearTags() *ActivityUpsert {
+	u.SetNull(activity.FieldTags)
+	return u
+}
+
+// SetCustom sets the "custom" field.
+func (u *ActivityUpsert) SetCustom(v map[string]interface{}) *ActivityUpsert {
+	u.Set(activity.FieldCustom, v)
+	return u
+}
+
+// UpdateCustom sets the "custom" field to the value that was provided on create.
+func (u *ActivityUpsert) UpdateCustom() *ActivityUpsert {
+	u.SetExcluded(activity.FieldCustom)
+	return u
+}
+
+// ClearCustom clears the value of the "custom" field.
+func (u *ActivityUpsert) ClearCustom() *ActivityUpsert {
+	u.SetNull(activity.FieldCustom)
 	return u
 }
 
@@ -1017,6 +1145,90 @@ func (u *ActivityUpsertOne) UpdateNextFollowUpAt() *ActivityUpsertOne {
 func (u *ActivityUpsertOne) ClearNextFollowUpAt() *ActivityUpsertOne {
 	return u.Update(func(s *ActivityUpsert) {
 		s.ClearNextFollowUpAt()
+	})
+}
+
+// SetRemindAt sets the "remind_at" field.
+func (u *ActivityUpsertOne) SetRemindAt(v time.Time) *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetRemindAt(v)
+	})
+}
+
+// UpdateRemindAt sets the "remind_at" field to the value that was provided on create.
+func (u *ActivityUpsertOne) UpdateRemindAt() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateRemindAt()
+	})
+}
+
+// ClearRemindAt clears the value of the "remind_at" field.
+func (u *ActivityUpsertOne) ClearRemindAt() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearRemindAt()
+	})
+}
+
+// SetRemindedAt sets the "reminded_at" field.
+func (u *ActivityUpsertOne) SetRemindedAt(v time.Time) *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetRemindedAt(v)
+	})
+}
+
+// UpdateRemindedAt sets the "reminded_at" field to the value that was provided on create.
+func (u *ActivityUpsertOne) UpdateRemindedAt() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateRemindedAt()
+	})
+}
+
+// ClearRemindedAt clears the value of the "reminded_at" field.
+func (u *ActivityUpsertOne) ClearRemindedAt() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearRemindedAt()
+	})
+}
+
+// SetTags sets the "tags" field.
+func (u *ActivityUpsertOne) SetTags(v []string) *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetTags(v)
+	})
+}
+
+// UpdateTags sets the "tags" field to the value that was provided on create.
+func (u *ActivityUpsertOne) UpdateTags() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateTags()
+	})
+}
+
+// ClearTags clears the value of the "tags" field.
+func (u *ActivityUpsertOne) ClearTags() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearTags()
+	})
+}
+
+// SetCustom sets the "custom" field.
+func (u *ActivityUpsertOne) SetCustom(v map[string]interface{}) *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetCustom(v)
+	})
+}
+
+// UpdateCustom sets the "custom" field to the value that was provided on create.
+func (u *ActivityUpsertOne) UpdateCustom() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateCustom()
+	})
+}
+
+// ClearCustom clears the value of the "custom" field.
+func (u *ActivityUpsertOne) ClearCustom() *ActivityUpsertOne {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearCustom()
 	})
 }
 
@@ -1500,6 +1712,90 @@ func (u *ActivityUpsertBulk) UpdateNextFollowUpAt() *ActivityUpsertBulk {
 func (u *ActivityUpsertBulk) ClearNextFollowUpAt() *ActivityUpsertBulk {
 	return u.Update(func(s *ActivityUpsert) {
 		s.ClearNextFollowUpAt()
+	})
+}
+
+// SetRemindAt sets the "remind_at" field.
+func (u *ActivityUpsertBulk) SetRemindAt(v time.Time) *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetRemindAt(v)
+	})
+}
+
+// UpdateRemindAt sets the "remind_at" field to the value that was provided on create.
+func (u *ActivityUpsertBulk) UpdateRemindAt() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateRemindAt()
+	})
+}
+
+// ClearRemindAt clears the value of the "remind_at" field.
+func (u *ActivityUpsertBulk) ClearRemindAt() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearRemindAt()
+	})
+}
+
+// SetRemindedAt sets the "reminded_at" field.
+func (u *ActivityUpsertBulk) SetRemindedAt(v time.Time) *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetRemindedAt(v)
+	})
+}
+
+// UpdateRemindedAt sets the "reminded_at" field to the value that was provided on create.
+func (u *ActivityUpsertBulk) UpdateRemindedAt() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateRemindedAt()
+	})
+}
+
+// ClearRemindedAt clears the value of the "reminded_at" field.
+func (u *ActivityUpsertBulk) ClearRemindedAt() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearRemindedAt()
+	})
+}
+
+// SetTags sets the "tags" field.
+func (u *ActivityUpsertBulk) SetTags(v []string) *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetTags(v)
+	})
+}
+
+// UpdateTags sets the "tags" field to the value that was provided on create.
+func (u *ActivityUpsertBulk) UpdateTags() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateTags()
+	})
+}
+
+// ClearTags clears the value of the "tags" field.
+func (u *ActivityUpsertBulk) ClearTags() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearTags()
+	})
+}
+
+// SetCustom sets the "custom" field.
+func (u *ActivityUpsertBulk) SetCustom(v map[string]interface{}) *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.SetCustom(v)
+	})
+}
+
+// UpdateCustom sets the "custom" field to the value that was provided on create.
+func (u *ActivityUpsertBulk) UpdateCustom() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.UpdateCustom()
+	})
+}
+
+// ClearCustom clears the value of the "custom" field.
+func (u *ActivityUpsertBulk) ClearCustom() *ActivityUpsertBulk {
+	return u.Update(func(s *ActivityUpsert) {
+		s.ClearCustom()
 	})
 }
 

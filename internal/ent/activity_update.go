@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/kehu-crm/kehu/internal/ent/account"
 	"github.com/kehu-crm/kehu/internal/ent/activity"
@@ -227,6 +228,76 @@ func (_u *ActivityUpdate) ClearNextFollowUpAt() *ActivityUpdate {
 	return _u
 }
 
+// SetRemindAt sets the "remind_at" field.
+func (_u *ActivityUpdate) SetRemindAt(v time.Time) *ActivityUpdate {
+	_u.mutation.SetRemindAt(v)
+	return _u
+}
+
+// SetNillableRemindAt sets the "remind_at" field if the given value is not nil.
+func (_u *ActivityUpdate) SetNillableRemindAt(v *time.Time) *ActivityUpdate {
+	if v != nil {
+		_u.SetRemindAt(*v)
+	}
+	return _u
+}
+
+// ClearRemindAt clears the value of the "remind_at" field.
+func (_u *ActivityUpdate) ClearRemindAt() *ActivityUpdate {
+	_u.mutation.ClearRemindAt()
+	return _u
+}
+
+// SetRemindedAt sets the "reminded_at" field.
+func (_u *ActivityUpdate) SetRemindedAt(v time.Time) *ActivityUpdate {
+	_u.mutation.SetRemindedAt(v)
+	return _u
+}
+
+// SetNillableRemindedAt sets the "reminded_at" field if the given value is not nil.
+func (_u *ActivityUpdate) SetNillableRemindedAt(v *time.Time) *ActivityUpdate {
+	if v != nil {
+		_u.SetRemindedAt(*v)
+	}
+	return _u
+}
+
+// ClearRemindedAt clears the value of the "reminded_at" field.
+func (_u *ActivityUpdate) ClearRemindedAt() *ActivityUpdate {
+	_u.mutation.ClearRemindedAt()
+	return _u
+}
+
+// SetTags sets the "tags" field.
+func (_u *ActivityUpdate) SetTags(v []string) *ActivityUpdate {
+	_u.mutation.SetTags(v)
+	return _u
+}
+
+// AppendTags appends value to the "tags" field.
+func (_u *ActivityUpdate) AppendTags(v []string) *ActivityUpdate {
+	_u.mutation.AppendTags(v)
+	return _u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (_u *ActivityUpdate) ClearTags() *ActivityUpdate {
+	_u.mutation.ClearTags()
+	return _u
+}
+
+// SetCustom sets the "custom" field.
+func (_u *ActivityUpdate) SetCustom(v map[string]interface{}) *ActivityUpdate {
+	_u.mutation.SetCustom(v)
+	return _u
+}
+
+// ClearCustom clears the value of the "custom" field.
+func (_u *ActivityUpdate) ClearCustom() *ActivityUpdate {
+	_u.mutation.ClearCustom()
+	return _u
+}
+
 // SetOwnerID sets the "owner_id" field.
 func (_u *ActivityUpdate) SetOwnerID(v int64) *ActivityUpdate {
 	_u.mutation.ResetOwnerID()
@@ -438,6 +509,35 @@ func (_u *ActivityUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.NextFollowUpAtCleared() {
 		_spec.ClearField(activity.FieldNextFollowUpAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RemindAt(); ok {
+		_spec.SetField(activity.FieldRemindAt, field.TypeTime, value)
+	}
+	if _u.mutation.RemindAtCleared() {
+		_spec.ClearField(activity.FieldRemindAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RemindedAt(); ok {
+		_spec.SetField(activity.FieldRemindedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RemindedAtCleared() {
+		_spec.ClearField(activity.FieldRemindedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Tags(); ok {
+		_spec.SetField(activity.FieldTags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, activity.FieldTags, value)
+		})
+	}
+	if _u.mutation.TagsCleared() {
+		_spec.ClearField(activity.FieldTags, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Custom(); ok {
+		_spec.SetField(activity.FieldCustom, field.TypeJSON, value)
+	}
+	if _u.mutation.CustomCleared() {
+		_spec.ClearField(activity.FieldCustom, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.OwnerID(); ok {
 		_spec.SetField(activity.FieldOwnerID, field.TypeInt64, value)
@@ -732,6 +832,76 @@ func (_u *ActivityUpdateOne) ClearNextFollowUpAt() *ActivityUpdateOne {
 	return _u
 }
 
+// SetRemindAt sets the "remind_at" field.
+func (_u *ActivityUpdateOne) SetRemindAt(v time.Time) *ActivityUpdateOne {
+	_u.mutation.SetRemindAt(v)
+	return _u
+}
+
+// SetNillableRemindAt sets the "remind_at" field if the given value is not nil.
+func (_u *ActivityUpdateOne) SetNillableRemindAt(v *time.Time) *ActivityUpdateOne {
+	if v != nil {
+		_u.SetRemindAt(*v)
+	}
+	return _u
+}
+
+// ClearRemindAt clears the value of the "remind_at" field.
+func (_u *ActivityUpdateOne) ClearRemindAt() *ActivityUpdateOne {
+	_u.mutation.ClearRemindAt()
+	return _u
+}
+
+// SetRemindedAt sets the "reminded_at" field.
+func (_u *ActivityUpdateOne) SetRemindedAt(v time.Time) *ActivityUpdateOne {
+	_u.mutation.SetRemindedAt(v)
+	return _u
+}
+
+// SetNillableRemindedAt sets the "reminded_at" field if the given value is not nil.
+func (_u *ActivityUpdateOne) SetNillableRemindedAt(v *time.Time) *ActivityUpdateOne {
+	if v != nil {
+		_u.SetRemindedAt(*v)
+	}
+	return _u
+}
+
+// ClearRemindedAt clears the value of the "reminded_at" field.
+func (_u *ActivityUpdateOne) ClearRemindedAt() *ActivityUpdateOne {
+	_u.mutation.ClearRemindedAt()
+	return _u
+}
+
+// SetTags sets the "tags" field.
+func (_u *ActivityUpdateOne) SetTags(v []string) *ActivityUpdateOne {
+	_u.mutation.SetTags(v)
+	return _u
+}
+
+// AppendTags appends value to the "tags" field.
+func (_u *ActivityUpdateOne) AppendTags(v []string) *ActivityUpdateOne {
+	_u.mutation.AppendTags(v)
+	return _u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (_u *ActivityUpdateOne) ClearTags() *ActivityUpdateOne {
+	_u.mutation.ClearTags()
+	return _u
+}
+
+// SetCustom sets the "custom" field.
+func (_u *ActivityUpdateOne) SetCustom(v map[string]interface{}) *ActivityUpdateOne {
+	_u.mutation.SetCustom(v)
+	return _u
+}
+
+// ClearCustom clears the value of the "custom" field.
+func (_u *ActivityUpdateOne) ClearCustom() *ActivityUpdateOne {
+	_u.mutation.ClearCustom()
+	return _u
+}
+
 // SetOwnerID sets the "owner_id" field.
 func (_u *ActivityUpdateOne) SetOwnerID(v int64) *ActivityUpdateOne {
 	_u.mutation.ResetOwnerID()
@@ -973,6 +1143,35 @@ func (_u *ActivityUpdateOne) sqlSave(ctx context.Context) (_node *Activity, err 
 	}
 	if _u.mutation.NextFollowUpAtCleared() {
 		_spec.ClearField(activity.FieldNextFollowUpAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RemindAt(); ok {
+		_spec.SetField(activity.FieldRemindAt, field.TypeTime, value)
+	}
+	if _u.mutation.RemindAtCleared() {
+		_spec.ClearField(activity.FieldRemindAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RemindedAt(); ok {
+		_spec.SetField(activity.FieldRemindedAt, field.TypeTime, value)
+	}
+	if _u.mutation.RemindedAtCleared() {
+		_spec.ClearField(activity.FieldRemindedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Tags(); ok {
+		_spec.SetField(activity.FieldTags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, activity.FieldTags, value)
+		})
+	}
+	if _u.mutation.TagsCleared() {
+		_spec.ClearField(activity.FieldTags, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Custom(); ok {
+		_spec.SetField(activity.FieldCustom, field.TypeJSON, value)
+	}
+	if _u.mutation.CustomCleared() {
+		_spec.ClearField(activity.FieldCustom, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.OwnerID(); ok {
 		_spec.SetField(activity.FieldOwnerID, field.TypeInt64, value)

@@ -19,14 +19,22 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
+	"github.com/kehu-crm/kehu/internal/ent/comment"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
 	"github.com/kehu-crm/kehu/internal/ent/customfield"
+	"github.com/kehu-crm/kehu/internal/ent/dedupkey"
 	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
+	"github.com/kehu-crm/kehu/internal/ent/duplicatedismissal"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
+	"github.com/kehu-crm/kehu/internal/ent/importfile"
+	"github.com/kehu-crm/kehu/internal/ent/importjob"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
+	"github.com/kehu-crm/kehu/internal/ent/mergelog"
+	"github.com/kehu-crm/kehu/internal/ent/notification"
 	"github.com/kehu-crm/kehu/internal/ent/passwordreset"
 	"github.com/kehu-crm/kehu/internal/ent/role"
 	"github.com/kehu-crm/kehu/internal/ent/rolegrant"
+	"github.com/kehu-crm/kehu/internal/ent/savedview"
 	"github.com/kehu-crm/kehu/internal/ent/session"
 	"github.com/kehu-crm/kehu/internal/ent/team"
 	"github.com/kehu-crm/kehu/internal/ent/user"
@@ -47,22 +55,38 @@ type Client struct {
 	Activity *ActivityClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
+	// Comment is the client for interacting with the Comment builders.
+	Comment *CommentClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// CustomField is the client for interacting with the CustomField builders.
 	CustomField *CustomFieldClient
+	// DedupKey is the client for interacting with the DedupKey builders.
+	DedupKey *DedupKeyClient
 	// DictionaryItem is the client for interacting with the DictionaryItem builders.
 	DictionaryItem *DictionaryItemClient
+	// DuplicateDismissal is the client for interacting with the DuplicateDismissal builders.
+	DuplicateDismissal *DuplicateDismissalClient
 	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
 	IdempotencyKey *IdempotencyKeyClient
+	// ImportFile is the client for interacting with the ImportFile builders.
+	ImportFile *ImportFileClient
+	// ImportJob is the client for interacting with the ImportJob builders.
+	ImportJob *ImportJobClient
 	// LoginThrottle is the client for interacting with the LoginThrottle builders.
 	LoginThrottle *LoginThrottleClient
+	// MergeLog is the client for interacting with the MergeLog builders.
+	MergeLog *MergeLogClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// PasswordReset is the client for interacting with the PasswordReset builders.
 	PasswordReset *PasswordResetClient
 	// Role is the client for interacting with the Role builders.
 	Role *RoleClient
 	// RoleGrant is the client for interacting with the RoleGrant builders.
 	RoleGrant *RoleGrantClient
+	// SavedView is the client for interacting with the SavedView builders.
+	SavedView *SavedViewClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// Team is the client for interacting with the Team builders.
@@ -84,14 +108,22 @@ func (c *Client) init() {
 	c.Account = NewAccountClient(c.config)
 	c.Activity = NewActivityClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
+	c.Comment = NewCommentClient(c.config)
 	c.Contact = NewContactClient(c.config)
 	c.CustomField = NewCustomFieldClient(c.config)
+	c.DedupKey = NewDedupKeyClient(c.config)
 	c.DictionaryItem = NewDictionaryItemClient(c.config)
+	c.DuplicateDismissal = NewDuplicateDismissalClient(c.config)
 	c.IdempotencyKey = NewIdempotencyKeyClient(c.config)
+	c.ImportFile = NewImportFileClient(c.config)
+	c.ImportJob = NewImportJobClient(c.config)
 	c.LoginThrottle = NewLoginThrottleClient(c.config)
+	c.MergeLog = NewMergeLogClient(c.config)
+	c.Notification = NewNotificationClient(c.config)
 	c.PasswordReset = NewPasswordResetClient(c.config)
 	c.Role = NewRoleClient(c.config)
 	c.RoleGrant = NewRoleGrantClient(c.config)
+	c.SavedView = NewSavedViewClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Team = NewTeamClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -185,23 +217,31 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:            ctx,
-		config:         cfg,
-		APIToken:       NewAPITokenClient(cfg),
-		Account:        NewAccountClient(cfg),
-		Activity:       NewActivityClient(cfg),
-		AuditEvent:     NewAuditEventClient(cfg),
-		Contact:        NewContactClient(cfg),
-		CustomField:    NewCustomFieldClient(cfg),
-		DictionaryItem: NewDictionaryItemClient(cfg),
-		IdempotencyKey: NewIdempotencyKeyClient(cfg),
-		LoginThrottle:  NewLoginThrottleClient(cfg),
-		PasswordReset:  NewPasswordResetClient(cfg),
-		Role:           NewRoleClient(cfg),
-		RoleGrant:      NewRoleGrantClient(cfg),
-		Session:        NewSessionClient(cfg),
-		Team:           NewTeamClient(cfg),
-		User:           NewUserClient(cfg),
+		ctx:                ctx,
+		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
+		Account:            NewAccountClient(cfg),
+		Activity:           NewActivityClient(cfg),
+		AuditEvent:         NewAuditEventClient(cfg),
+		Comment:            NewCommentClient(cfg),
+		Contact:            NewContactClient(cfg),
+		CustomField:        NewCustomFieldClient(cfg),
+		DedupKey:           NewDedupKeyClient(cfg),
+		DictionaryItem:     NewDictionaryItemClient(cfg),
+		DuplicateDismissal: NewDuplicateDismissalClient(cfg),
+		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
+		ImportFile:         NewImportFileClient(cfg),
+		ImportJob:          NewImportJobClient(cfg),
+		LoginThrottle:      NewLoginThrottleClient(cfg),
+		MergeLog:           NewMergeLogClient(cfg),
+		Notification:       NewNotificationClient(cfg),
+		PasswordReset:      NewPasswordResetClient(cfg),
+		Role:               NewRoleClient(cfg),
+		RoleGrant:          NewRoleGrantClient(cfg),
+		SavedView:          NewSavedViewClient(cfg),
+		Session:            NewSessionClient(cfg),
+		Team:               NewTeamClient(cfg),
+		User:               NewUserClient(cfg),
 	}, nil
 }
 
@@ -219,23 +259,31 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:            ctx,
-		config:         cfg,
-		APIToken:       NewAPITokenClient(cfg),
-		Account:        NewAccountClient(cfg),
-		Activity:       NewActivityClient(cfg),
-		AuditEvent:     NewAuditEventClient(cfg),
-		Contact:        NewContactClient(cfg),
-		CustomField:    NewCustomFieldClient(cfg),
-		DictionaryItem: NewDictionaryItemClient(cfg),
-		IdempotencyKey: NewIdempotencyKeyClient(cfg),
-		LoginThrottle:  NewLoginThrottleClient(cfg),
-		PasswordReset:  NewPasswordResetClient(cfg),
-		Role:           NewRoleClient(cfg),
-		RoleGrant:      NewRoleGrantClient(cfg),
-		Session:        NewSessionClient(cfg),
-		Team:           NewTeamClient(cfg),
-		User:           NewUserClient(cfg),
+		ctx:                ctx,
+		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
+		Account:            NewAccountClient(cfg),
+		Activity:           NewActivityClient(cfg),
+		AuditEvent:         NewAuditEventClient(cfg),
+		Comment:            NewCommentClient(cfg),
+		Contact:            NewContactClient(cfg),
+		CustomField:        NewCustomFieldClient(cfg),
+		DedupKey:           NewDedupKeyClient(cfg),
+		DictionaryItem:     NewDictionaryItemClient(cfg),
+		DuplicateDismissal: NewDuplicateDismissalClient(cfg),
+		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
+		ImportFile:         NewImportFileClient(cfg),
+		ImportJob:          NewImportJobClient(cfg),
+		LoginThrottle:      NewLoginThrottleClient(cfg),
+		MergeLog:           NewMergeLogClient(cfg),
+		Notification:       NewNotificationClient(cfg),
+		PasswordReset:      NewPasswordResetClient(cfg),
+		Role:               NewRoleClient(cfg),
+		RoleGrant:          NewRoleGrantClient(cfg),
+		SavedView:          NewSavedViewClient(cfg),
+		Session:            NewSessionClient(cfg),
+		Team:               NewTeamClient(cfg),
+		User:               NewUserClient(cfg),
 	}, nil
 }
 
@@ -265,9 +313,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Account, c.Activity, c.AuditEvent, c.Contact, c.CustomField,
-		c.DictionaryItem, c.IdempotencyKey, c.LoginThrottle, c.PasswordReset, c.Role,
-		c.RoleGrant, c.Session, c.Team, c.User,
+		c.APIToken, c.Account, c.Activity, c.AuditEvent, c.Comment, c.Contact,
+		c.CustomField, c.DedupKey, c.DictionaryItem, c.DuplicateDismissal,
+		c.IdempotencyKey, c.ImportFile, c.ImportJob, c.LoginThrottle, c.MergeLog,
+		c.Notification, c.PasswordReset, c.Role, c.RoleGrant, c.SavedView, c.Session,
+		c.Team, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -277,9 +327,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Account, c.Activity, c.AuditEvent, c.Contact, c.CustomField,
-		c.DictionaryItem, c.IdempotencyKey, c.LoginThrottle, c.PasswordReset, c.Role,
-		c.RoleGrant, c.Session, c.Team, c.User,
+		c.APIToken, c.Account, c.Activity, c.AuditEvent, c.Comment, c.Contact,
+		c.CustomField, c.DedupKey, c.DictionaryItem, c.DuplicateDismissal,
+		c.IdempotencyKey, c.ImportFile, c.ImportJob, c.LoginThrottle, c.MergeLog,
+		c.Notification, c.PasswordReset, c.Role, c.RoleGrant, c.SavedView, c.Session,
+		c.Team, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -296,22 +348,38 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Activity.mutate(ctx, m)
 	case *AuditEventMutation:
 		return c.AuditEvent.mutate(ctx, m)
+	case *CommentMutation:
+		return c.Comment.mutate(ctx, m)
 	case *ContactMutation:
 		return c.Contact.mutate(ctx, m)
 	case *CustomFieldMutation:
 		return c.CustomField.mutate(ctx, m)
+	case *DedupKeyMutation:
+		return c.DedupKey.mutate(ctx, m)
 	case *DictionaryItemMutation:
 		return c.DictionaryItem.mutate(ctx, m)
+	case *DuplicateDismissalMutation:
+		return c.DuplicateDismissal.mutate(ctx, m)
 	case *IdempotencyKeyMutation:
 		return c.IdempotencyKey.mutate(ctx, m)
+	case *ImportFileMutation:
+		return c.ImportFile.mutate(ctx, m)
+	case *ImportJobMutation:
+		return c.ImportJob.mutate(ctx, m)
 	case *LoginThrottleMutation:
 		return c.LoginThrottle.mutate(ctx, m)
+	case *MergeLogMutation:
+		return c.MergeLog.mutate(ctx, m)
+	case *NotificationMutation:
+		return c.Notification.mutate(ctx, m)
 	case *PasswordResetMutation:
 		return c.PasswordReset.mutate(ctx, m)
 	case *RoleMutation:
 		return c.Role.mutate(ctx, m)
 	case *RoleGrantMutation:
 		return c.RoleGrant.mutate(ctx, m)
+	case *SavedViewMutation:
+		return c.SavedView.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *TeamMutation:
@@ -939,6 +1007,140 @@ func (c *AuditEventClient) mutate(ctx context.Context, m *AuditEventMutation) (V
 	}
 }
 
+// CommentClient is a client for the Comment schema.
+type CommentClient struct {
+	config
+}
+
+// NewCommentClient returns a client for the Comment from the given config.
+func NewCommentClient(c config) *CommentClient {
+	return &CommentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `comment.Hooks(f(g(h())))`.
+func (c *CommentClient) Use(hooks ...Hook) {
+	c.hooks.Comment = append(c.hooks.Comment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `comment.Intercept(f(g(h())))`.
+func (c *CommentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Comment = append(c.inters.Comment, interceptors...)
+}
+
+// Create returns a builder for creating a Comment entity.
+func (c *CommentClient) Create() *CommentCreate {
+	mutation := newCommentMutation(c.config, OpCreate)
+	return &CommentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Comment entities.
+func (c *CommentClient) CreateBulk(builders ...*CommentCreate) *CommentCreateBulk {
+	return &CommentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommentClient) MapCreateBulk(slice any, setFunc func(*CommentCreate, int)) *CommentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommentCreateBulk{err: fmt.Errorf("calling to CommentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Comment.
+func (c *CommentClient) Update() *CommentUpdate {
+	mutation := newCommentMutation(c.config, OpUpdate)
+	return &CommentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommentClient) UpdateOne(_m *Comment) *CommentUpdateOne {
+	mutation := newCommentMutation(c.config, OpUpdateOne, withComment(_m))
+	return &CommentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommentClient) UpdateOneID(id int64) *CommentUpdateOne {
+	mutation := newCommentMutation(c.config, OpUpdateOne, withCommentID(id))
+	return &CommentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Comment.
+func (c *CommentClient) Delete() *CommentDelete {
+	mutation := newCommentMutation(c.config, OpDelete)
+	return &CommentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommentClient) DeleteOne(_m *Comment) *CommentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommentClient) DeleteOneID(id int64) *CommentDeleteOne {
+	builder := c.Delete().Where(comment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommentDeleteOne{builder}
+}
+
+// Query returns a query builder for Comment.
+func (c *CommentClient) Query() *CommentQuery {
+	return &CommentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeComment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Comment entity by its id.
+func (c *CommentClient) Get(ctx context.Context, id int64) (*Comment, error) {
+	return c.Query().Where(comment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommentClient) GetX(ctx context.Context, id int64) *Comment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CommentClient) Hooks() []Hook {
+	hooks := c.hooks.Comment
+	return append(hooks[:len(hooks):len(hooks)], comment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommentClient) Interceptors() []Interceptor {
+	return c.inters.Comment
+}
+
+func (c *CommentClient) mutate(ctx context.Context, m *CommentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Comment mutation op: %q", m.Op())
+	}
+}
+
 // ContactClient is a client for the Contact schema.
 type ContactClient struct {
 	config
@@ -1239,6 +1441,140 @@ func (c *CustomFieldClient) mutate(ctx context.Context, m *CustomFieldMutation) 
 	}
 }
 
+// DedupKeyClient is a client for the DedupKey schema.
+type DedupKeyClient struct {
+	config
+}
+
+// NewDedupKeyClient returns a client for the DedupKey from the given config.
+func NewDedupKeyClient(c config) *DedupKeyClient {
+	return &DedupKeyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `dedupkey.Hooks(f(g(h())))`.
+func (c *DedupKeyClient) Use(hooks ...Hook) {
+	c.hooks.DedupKey = append(c.hooks.DedupKey, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `dedupkey.Intercept(f(g(h())))`.
+func (c *DedupKeyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DedupKey = append(c.inters.DedupKey, interceptors...)
+}
+
+// Create returns a builder for creating a DedupKey entity.
+func (c *DedupKeyClient) Create() *DedupKeyCreate {
+	mutation := newDedupKeyMutation(c.config, OpCreate)
+	return &DedupKeyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DedupKey entities.
+func (c *DedupKeyClient) CreateBulk(builders ...*DedupKeyCreate) *DedupKeyCreateBulk {
+	return &DedupKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DedupKeyClient) MapCreateBulk(slice any, setFunc func(*DedupKeyCreate, int)) *DedupKeyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DedupKeyCreateBulk{err: fmt.Errorf("calling to DedupKeyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DedupKeyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DedupKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DedupKey.
+func (c *DedupKeyClient) Update() *DedupKeyUpdate {
+	mutation := newDedupKeyMutation(c.config, OpUpdate)
+	return &DedupKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DedupKeyClient) UpdateOne(_m *DedupKey) *DedupKeyUpdateOne {
+	mutation := newDedupKeyMutation(c.config, OpUpdateOne, withDedupKey(_m))
+	return &DedupKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DedupKeyClient) UpdateOneID(id int64) *DedupKeyUpdateOne {
+	mutation := newDedupKeyMutation(c.config, OpUpdateOne, withDedupKeyID(id))
+	return &DedupKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DedupKey.
+func (c *DedupKeyClient) Delete() *DedupKeyDelete {
+	mutation := newDedupKeyMutation(c.config, OpDelete)
+	return &DedupKeyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DedupKeyClient) DeleteOne(_m *DedupKey) *DedupKeyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DedupKeyClient) DeleteOneID(id int64) *DedupKeyDeleteOne {
+	builder := c.Delete().Where(dedupkey.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DedupKeyDeleteOne{builder}
+}
+
+// Query returns a query builder for DedupKey.
+func (c *DedupKeyClient) Query() *DedupKeyQuery {
+	return &DedupKeyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDedupKey},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DedupKey entity by its id.
+func (c *DedupKeyClient) Get(ctx context.Context, id int64) (*DedupKey, error) {
+	return c.Query().Where(dedupkey.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DedupKeyClient) GetX(ctx context.Context, id int64) *DedupKey {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *DedupKeyClient) Hooks() []Hook {
+	hooks := c.hooks.DedupKey
+	return append(hooks[:len(hooks):len(hooks)], dedupkey.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DedupKeyClient) Interceptors() []Interceptor {
+	return c.inters.DedupKey
+}
+
+func (c *DedupKeyClient) mutate(ctx context.Context, m *DedupKeyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DedupKeyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DedupKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DedupKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DedupKeyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DedupKey mutation op: %q", m.Op())
+	}
+}
+
 // DictionaryItemClient is a client for the DictionaryItem schema.
 type DictionaryItemClient struct {
 	config
@@ -1370,6 +1706,140 @@ func (c *DictionaryItemClient) mutate(ctx context.Context, m *DictionaryItemMuta
 		return (&DictionaryItemDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown DictionaryItem mutation op: %q", m.Op())
+	}
+}
+
+// DuplicateDismissalClient is a client for the DuplicateDismissal schema.
+type DuplicateDismissalClient struct {
+	config
+}
+
+// NewDuplicateDismissalClient returns a client for the DuplicateDismissal from the given config.
+func NewDuplicateDismissalClient(c config) *DuplicateDismissalClient {
+	return &DuplicateDismissalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `duplicatedismissal.Hooks(f(g(h())))`.
+func (c *DuplicateDismissalClient) Use(hooks ...Hook) {
+	c.hooks.DuplicateDismissal = append(c.hooks.DuplicateDismissal, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `duplicatedismissal.Intercept(f(g(h())))`.
+func (c *DuplicateDismissalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DuplicateDismissal = append(c.inters.DuplicateDismissal, interceptors...)
+}
+
+// Create returns a builder for creating a DuplicateDismissal entity.
+func (c *DuplicateDismissalClient) Create() *DuplicateDismissalCreate {
+	mutation := newDuplicateDismissalMutation(c.config, OpCreate)
+	return &DuplicateDismissalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DuplicateDismissal entities.
+func (c *DuplicateDismissalClient) CreateBulk(builders ...*DuplicateDismissalCreate) *DuplicateDismissalCreateBulk {
+	return &DuplicateDismissalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DuplicateDismissalClient) MapCreateBulk(slice any, setFunc func(*DuplicateDismissalCreate, int)) *DuplicateDismissalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DuplicateDismissalCreateBulk{err: fmt.Errorf("calling to DuplicateDismissalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DuplicateDismissalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DuplicateDismissalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DuplicateDismissal.
+func (c *DuplicateDismissalClient) Update() *DuplicateDismissalUpdate {
+	mutation := newDuplicateDismissalMutation(c.config, OpUpdate)
+	return &DuplicateDismissalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DuplicateDismissalClient) UpdateOne(_m *DuplicateDismissal) *DuplicateDismissalUpdateOne {
+	mutation := newDuplicateDismissalMutation(c.config, OpUpdateOne, withDuplicateDismissal(_m))
+	return &DuplicateDismissalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DuplicateDismissalClient) UpdateOneID(id int64) *DuplicateDismissalUpdateOne {
+	mutation := newDuplicateDismissalMutation(c.config, OpUpdateOne, withDuplicateDismissalID(id))
+	return &DuplicateDismissalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DuplicateDismissal.
+func (c *DuplicateDismissalClient) Delete() *DuplicateDismissalDelete {
+	mutation := newDuplicateDismissalMutation(c.config, OpDelete)
+	return &DuplicateDismissalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DuplicateDismissalClient) DeleteOne(_m *DuplicateDismissal) *DuplicateDismissalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DuplicateDismissalClient) DeleteOneID(id int64) *DuplicateDismissalDeleteOne {
+	builder := c.Delete().Where(duplicatedismissal.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DuplicateDismissalDeleteOne{builder}
+}
+
+// Query returns a query builder for DuplicateDismissal.
+func (c *DuplicateDismissalClient) Query() *DuplicateDismissalQuery {
+	return &DuplicateDismissalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDuplicateDismissal},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DuplicateDismissal entity by its id.
+func (c *DuplicateDismissalClient) Get(ctx context.Context, id int64) (*DuplicateDismissal, error) {
+	return c.Query().Where(duplicatedismissal.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DuplicateDismissalClient) GetX(ctx context.Context, id int64) *DuplicateDismissal {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *DuplicateDismissalClient) Hooks() []Hook {
+	hooks := c.hooks.DuplicateDismissal
+	return append(hooks[:len(hooks):len(hooks)], duplicatedismissal.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DuplicateDismissalClient) Interceptors() []Interceptor {
+	return c.inters.DuplicateDismissal
+}
+
+func (c *DuplicateDismissalClient) mutate(ctx context.Context, m *DuplicateDismissalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DuplicateDismissalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DuplicateDismissalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DuplicateDismissalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DuplicateDismissalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DuplicateDismissal mutation op: %q", m.Op())
 	}
 }
 
@@ -1507,6 +1977,274 @@ func (c *IdempotencyKeyClient) mutate(ctx context.Context, m *IdempotencyKeyMuta
 	}
 }
 
+// ImportFileClient is a client for the ImportFile schema.
+type ImportFileClient struct {
+	config
+}
+
+// NewImportFileClient returns a client for the ImportFile from the given config.
+func NewImportFileClient(c config) *ImportFileClient {
+	return &ImportFileClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `importfile.Hooks(f(g(h())))`.
+func (c *ImportFileClient) Use(hooks ...Hook) {
+	c.hooks.ImportFile = append(c.hooks.ImportFile, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `importfile.Intercept(f(g(h())))`.
+func (c *ImportFileClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ImportFile = append(c.inters.ImportFile, interceptors...)
+}
+
+// Create returns a builder for creating a ImportFile entity.
+func (c *ImportFileClient) Create() *ImportFileCreate {
+	mutation := newImportFileMutation(c.config, OpCreate)
+	return &ImportFileCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ImportFile entities.
+func (c *ImportFileClient) CreateBulk(builders ...*ImportFileCreate) *ImportFileCreateBulk {
+	return &ImportFileCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ImportFileClient) MapCreateBulk(slice any, setFunc func(*ImportFileCreate, int)) *ImportFileCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ImportFileCreateBulk{err: fmt.Errorf("calling to ImportFileClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ImportFileCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ImportFileCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ImportFile.
+func (c *ImportFileClient) Update() *ImportFileUpdate {
+	mutation := newImportFileMutation(c.config, OpUpdate)
+	return &ImportFileUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ImportFileClient) UpdateOne(_m *ImportFile) *ImportFileUpdateOne {
+	mutation := newImportFileMutation(c.config, OpUpdateOne, withImportFile(_m))
+	return &ImportFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ImportFileClient) UpdateOneID(id int64) *ImportFileUpdateOne {
+	mutation := newImportFileMutation(c.config, OpUpdateOne, withImportFileID(id))
+	return &ImportFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ImportFile.
+func (c *ImportFileClient) Delete() *ImportFileDelete {
+	mutation := newImportFileMutation(c.config, OpDelete)
+	return &ImportFileDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ImportFileClient) DeleteOne(_m *ImportFile) *ImportFileDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ImportFileClient) DeleteOneID(id int64) *ImportFileDeleteOne {
+	builder := c.Delete().Where(importfile.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ImportFileDeleteOne{builder}
+}
+
+// Query returns a query builder for ImportFile.
+func (c *ImportFileClient) Query() *ImportFileQuery {
+	return &ImportFileQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeImportFile},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ImportFile entity by its id.
+func (c *ImportFileClient) Get(ctx context.Context, id int64) (*ImportFile, error) {
+	return c.Query().Where(importfile.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ImportFileClient) GetX(ctx context.Context, id int64) *ImportFile {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ImportFileClient) Hooks() []Hook {
+	hooks := c.hooks.ImportFile
+	return append(hooks[:len(hooks):len(hooks)], importfile.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ImportFileClient) Interceptors() []Interceptor {
+	return c.inters.ImportFile
+}
+
+func (c *ImportFileClient) mutate(ctx context.Context, m *ImportFileMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ImportFileCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ImportFileUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ImportFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ImportFileDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ImportFile mutation op: %q", m.Op())
+	}
+}
+
+// ImportJobClient is a client for the ImportJob schema.
+type ImportJobClient struct {
+	config
+}
+
+// NewImportJobClient returns a client for the ImportJob from the given config.
+func NewImportJobClient(c config) *ImportJobClient {
+	return &ImportJobClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `importjob.Hooks(f(g(h())))`.
+func (c *ImportJobClient) Use(hooks ...Hook) {
+	c.hooks.ImportJob = append(c.hooks.ImportJob, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `importjob.Intercept(f(g(h())))`.
+func (c *ImportJobClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ImportJob = append(c.inters.ImportJob, interceptors...)
+}
+
+// Create returns a builder for creating a ImportJob entity.
+func (c *ImportJobClient) Create() *ImportJobCreate {
+	mutation := newImportJobMutation(c.config, OpCreate)
+	return &ImportJobCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ImportJob entities.
+func (c *ImportJobClient) CreateBulk(builders ...*ImportJobCreate) *ImportJobCreateBulk {
+	return &ImportJobCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ImportJobClient) MapCreateBulk(slice any, setFunc func(*ImportJobCreate, int)) *ImportJobCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ImportJobCreateBulk{err: fmt.Errorf("calling to ImportJobClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ImportJobCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ImportJobCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ImportJob.
+func (c *ImportJobClient) Update() *ImportJobUpdate {
+	mutation := newImportJobMutation(c.config, OpUpdate)
+	return &ImportJobUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ImportJobClient) UpdateOne(_m *ImportJob) *ImportJobUpdateOne {
+	mutation := newImportJobMutation(c.config, OpUpdateOne, withImportJob(_m))
+	return &ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ImportJobClient) UpdateOneID(id int64) *ImportJobUpdateOne {
+	mutation := newImportJobMutation(c.config, OpUpdateOne, withImportJobID(id))
+	return &ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ImportJob.
+func (c *ImportJobClient) Delete() *ImportJobDelete {
+	mutation := newImportJobMutation(c.config, OpDelete)
+	return &ImportJobDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ImportJobClient) DeleteOne(_m *ImportJob) *ImportJobDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ImportJobClient) DeleteOneID(id int64) *ImportJobDeleteOne {
+	builder := c.Delete().Where(importjob.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ImportJobDeleteOne{builder}
+}
+
+// Query returns a query builder for ImportJob.
+func (c *ImportJobClient) Query() *ImportJobQuery {
+	return &ImportJobQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeImportJob},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ImportJob entity by its id.
+func (c *ImportJobClient) Get(ctx context.Context, id int64) (*ImportJob, error) {
+	return c.Query().Where(importjob.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ImportJobClient) GetX(ctx context.Context, id int64) *ImportJob {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ImportJobClient) Hooks() []Hook {
+	hooks := c.hooks.ImportJob
+	return append(hooks[:len(hooks):len(hooks)], importjob.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ImportJobClient) Interceptors() []Interceptor {
+	return c.inters.ImportJob
+}
+
+func (c *ImportJobClient) mutate(ctx context.Context, m *ImportJobMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ImportJobCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ImportJobUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ImportJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ImportJobDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ImportJob mutation op: %q", m.Op())
+	}
+}
+
 // LoginThrottleClient is a client for the LoginThrottle schema.
 type LoginThrottleClient struct {
 	config
@@ -1638,6 +2376,274 @@ func (c *LoginThrottleClient) mutate(ctx context.Context, m *LoginThrottleMutati
 		return (&LoginThrottleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown LoginThrottle mutation op: %q", m.Op())
+	}
+}
+
+// MergeLogClient is a client for the MergeLog schema.
+type MergeLogClient struct {
+	config
+}
+
+// NewMergeLogClient returns a client for the MergeLog from the given config.
+func NewMergeLogClient(c config) *MergeLogClient {
+	return &MergeLogClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `mergelog.Hooks(f(g(h())))`.
+func (c *MergeLogClient) Use(hooks ...Hook) {
+	c.hooks.MergeLog = append(c.hooks.MergeLog, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `mergelog.Intercept(f(g(h())))`.
+func (c *MergeLogClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MergeLog = append(c.inters.MergeLog, interceptors...)
+}
+
+// Create returns a builder for creating a MergeLog entity.
+func (c *MergeLogClient) Create() *MergeLogCreate {
+	mutation := newMergeLogMutation(c.config, OpCreate)
+	return &MergeLogCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MergeLog entities.
+func (c *MergeLogClient) CreateBulk(builders ...*MergeLogCreate) *MergeLogCreateBulk {
+	return &MergeLogCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MergeLogClient) MapCreateBulk(slice any, setFunc func(*MergeLogCreate, int)) *MergeLogCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MergeLogCreateBulk{err: fmt.Errorf("calling to MergeLogClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MergeLogCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MergeLogCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MergeLog.
+func (c *MergeLogClient) Update() *MergeLogUpdate {
+	mutation := newMergeLogMutation(c.config, OpUpdate)
+	return &MergeLogUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MergeLogClient) UpdateOne(_m *MergeLog) *MergeLogUpdateOne {
+	mutation := newMergeLogMutation(c.config, OpUpdateOne, withMergeLog(_m))
+	return &MergeLogUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MergeLogClient) UpdateOneID(id int64) *MergeLogUpdateOne {
+	mutation := newMergeLogMutation(c.config, OpUpdateOne, withMergeLogID(id))
+	return &MergeLogUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MergeLog.
+func (c *MergeLogClient) Delete() *MergeLogDelete {
+	mutation := newMergeLogMutation(c.config, OpDelete)
+	return &MergeLogDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MergeLogClient) DeleteOne(_m *MergeLog) *MergeLogDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MergeLogClient) DeleteOneID(id int64) *MergeLogDeleteOne {
+	builder := c.Delete().Where(mergelog.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MergeLogDeleteOne{builder}
+}
+
+// Query returns a query builder for MergeLog.
+func (c *MergeLogClient) Query() *MergeLogQuery {
+	return &MergeLogQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMergeLog},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MergeLog entity by its id.
+func (c *MergeLogClient) Get(ctx context.Context, id int64) (*MergeLog, error) {
+	return c.Query().Where(mergelog.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MergeLogClient) GetX(ctx context.Context, id int64) *MergeLog {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MergeLogClient) Hooks() []Hook {
+	hooks := c.hooks.MergeLog
+	return append(hooks[:len(hooks):len(hooks)], mergelog.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MergeLogClient) Interceptors() []Interceptor {
+	return c.inters.MergeLog
+}
+
+func (c *MergeLogClient) mutate(ctx context.Context, m *MergeLogMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MergeLogCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MergeLogUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MergeLogUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MergeLogDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MergeLog mutation op: %q", m.Op())
+	}
+}
+
+// NotificationClient is a client for the Notification schema.
+type NotificationClient struct {
+	config
+}
+
+// NewNotificationClient returns a client for the Notification from the given config.
+func NewNotificationClient(c config) *NotificationClient {
+	return &NotificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notification.Hooks(f(g(h())))`.
+func (c *NotificationClient) Use(hooks ...Hook) {
+	c.hooks.Notification = append(c.hooks.Notification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notification.Intercept(f(g(h())))`.
+func (c *NotificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Notification = append(c.inters.Notification, interceptors...)
+}
+
+// Create returns a builder for creating a Notification entity.
+func (c *NotificationClient) Create() *NotificationCreate {
+	mutation := newNotificationMutation(c.config, OpCreate)
+	return &NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Notification entities.
+func (c *NotificationClient) CreateBulk(builders ...*NotificationCreate) *NotificationCreateBulk {
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationClient) MapCreateBulk(slice any, setFunc func(*NotificationCreate, int)) *NotificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationCreateBulk{err: fmt.Errorf("calling to NotificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Notification.
+func (c *NotificationClient) Update() *NotificationUpdate {
+	mutation := newNotificationMutation(c.config, OpUpdate)
+	return &NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationClient) UpdateOne(_m *Notification) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotification(_m))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationClient) UpdateOneID(id int64) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotificationID(id))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Notification.
+func (c *NotificationClient) Delete() *NotificationDelete {
+	mutation := newNotificationMutation(c.config, OpDelete)
+	return &NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationClient) DeleteOne(_m *Notification) *NotificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationClient) DeleteOneID(id int64) *NotificationDeleteOne {
+	builder := c.Delete().Where(notification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Notification.
+func (c *NotificationClient) Query() *NotificationQuery {
+	return &NotificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Notification entity by its id.
+func (c *NotificationClient) Get(ctx context.Context, id int64) (*Notification, error) {
+	return c.Query().Where(notification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationClient) GetX(ctx context.Context, id int64) *Notification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationClient) Hooks() []Hook {
+	hooks := c.hooks.Notification
+	return append(hooks[:len(hooks):len(hooks)], notification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationClient) Interceptors() []Interceptor {
+	return c.inters.Notification
+}
+
+func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Notification mutation op: %q", m.Op())
 	}
 }
 
@@ -2088,6 +3094,140 @@ func (c *RoleGrantClient) mutate(ctx context.Context, m *RoleGrantMutation) (Val
 		return (&RoleGrantDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown RoleGrant mutation op: %q", m.Op())
+	}
+}
+
+// SavedViewClient is a client for the SavedView schema.
+type SavedViewClient struct {
+	config
+}
+
+// NewSavedViewClient returns a client for the SavedView from the given config.
+func NewSavedViewClient(c config) *SavedViewClient {
+	return &SavedViewClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `savedview.Hooks(f(g(h())))`.
+func (c *SavedViewClient) Use(hooks ...Hook) {
+	c.hooks.SavedView = append(c.hooks.SavedView, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `savedview.Intercept(f(g(h())))`.
+func (c *SavedViewClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SavedView = append(c.inters.SavedView, interceptors...)
+}
+
+// Create returns a builder for creating a SavedView entity.
+func (c *SavedViewClient) Create() *SavedViewCreate {
+	mutation := newSavedViewMutation(c.config, OpCreate)
+	return &SavedViewCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SavedView entities.
+func (c *SavedViewClient) CreateBulk(builders ...*SavedViewCreate) *SavedViewCreateBulk {
+	return &SavedViewCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SavedViewClient) MapCreateBulk(slice any, setFunc func(*SavedViewCreate, int)) *SavedViewCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SavedViewCreateBulk{err: fmt.Errorf("calling to SavedViewClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SavedViewCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SavedViewCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SavedView.
+func (c *SavedViewClient) Update() *SavedViewUpdate {
+	mutation := newSavedViewMutation(c.config, OpUpdate)
+	return &SavedViewUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SavedViewClient) UpdateOne(_m *SavedView) *SavedViewUpdateOne {
+	mutation := newSavedViewMutation(c.config, OpUpdateOne, withSavedView(_m))
+	return &SavedViewUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SavedViewClient) UpdateOneID(id int64) *SavedViewUpdateOne {
+	mutation := newSavedViewMutation(c.config, OpUpdateOne, withSavedViewID(id))
+	return &SavedViewUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SavedView.
+func (c *SavedViewClient) Delete() *SavedViewDelete {
+	mutation := newSavedViewMutation(c.config, OpDelete)
+	return &SavedViewDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SavedViewClient) DeleteOne(_m *SavedView) *SavedViewDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SavedViewClient) DeleteOneID(id int64) *SavedViewDeleteOne {
+	builder := c.Delete().Where(savedview.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SavedViewDeleteOne{builder}
+}
+
+// Query returns a query builder for SavedView.
+func (c *SavedViewClient) Query() *SavedViewQuery {
+	return &SavedViewQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSavedView},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SavedView entity by its id.
+func (c *SavedViewClient) Get(ctx context.Context, id int64) (*SavedView, error) {
+	return c.Query().Where(savedview.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SavedViewClient) GetX(ctx context.Context, id int64) *SavedView {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SavedViewClient) Hooks() []Hook {
+	hooks := c.hooks.SavedView
+	return append(hooks[:len(hooks):len(hooks)], savedview.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SavedViewClient) Interceptors() []Interceptor {
+	return c.inters.SavedView
+}
+
+func (c *SavedViewClient) mutate(ctx context.Context, m *SavedViewMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SavedViewCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SavedViewUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SavedViewUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SavedViewDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SavedView mutation op: %q", m.Op())
 	}
 }
 
@@ -2624,14 +3764,16 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Account, Activity, AuditEvent, Contact, CustomField, DictionaryItem,
-		IdempotencyKey, LoginThrottle, PasswordReset, Role, RoleGrant, Session, Team,
-		User []ent.Hook
+		APIToken, Account, Activity, AuditEvent, Comment, Contact, CustomField,
+		DedupKey, DictionaryItem, DuplicateDismissal, IdempotencyKey, ImportFile,
+		ImportJob, LoginThrottle, MergeLog, Notification, PasswordReset, Role,
+		RoleGrant, SavedView, Session, Team, User []ent.Hook
 	}
 	inters struct {
-		APIToken, Account, Activity, AuditEvent, Contact, CustomField, DictionaryItem,
-		IdempotencyKey, LoginThrottle, PasswordReset, Role, RoleGrant, Session, Team,
-		User []ent.Interceptor
+		APIToken, Account, Activity, AuditEvent, Comment, Contact, CustomField,
+		DedupKey, DictionaryItem, DuplicateDismissal, IdempotencyKey, ImportFile,
+		ImportJob, LoginThrottle, MergeLog, Notification, PasswordReset, Role,
+		RoleGrant, SavedView, Session, Team, User []ent.Interceptor
 	}
 )
 

@@ -16,14 +16,22 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
+	"github.com/kehu-crm/kehu/internal/ent/comment"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
 	"github.com/kehu-crm/kehu/internal/ent/customfield"
+	"github.com/kehu-crm/kehu/internal/ent/dedupkey"
 	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
+	"github.com/kehu-crm/kehu/internal/ent/duplicatedismissal"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
+	"github.com/kehu-crm/kehu/internal/ent/importfile"
+	"github.com/kehu-crm/kehu/internal/ent/importjob"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
+	"github.com/kehu-crm/kehu/internal/ent/mergelog"
+	"github.com/kehu-crm/kehu/internal/ent/notification"
 	"github.com/kehu-crm/kehu/internal/ent/passwordreset"
 	"github.com/kehu-crm/kehu/internal/ent/role"
 	"github.com/kehu-crm/kehu/internal/ent/rolegrant"
+	"github.com/kehu-crm/kehu/internal/ent/savedview"
 	"github.com/kehu-crm/kehu/internal/ent/session"
 	"github.com/kehu-crm/kehu/internal/ent/team"
 	"github.com/kehu-crm/kehu/internal/ent/user"
@@ -87,21 +95,29 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:       apitoken.ValidColumn,
-			account.Table:        account.ValidColumn,
-			activity.Table:       activity.ValidColumn,
-			auditevent.Table:     auditevent.ValidColumn,
-			contact.Table:        contact.ValidColumn,
-			customfield.Table:    customfield.ValidColumn,
-			dictionaryitem.Table: dictionaryitem.ValidColumn,
-			idempotencykey.Table: idempotencykey.ValidColumn,
-			loginthrottle.Table:  loginthrottle.ValidColumn,
-			passwordreset.Table:  passwordreset.ValidColumn,
-			role.Table:           role.ValidColumn,
-			rolegrant.Table:      rolegrant.ValidColumn,
-			session.Table:        session.ValidColumn,
-			team.Table:           team.ValidColumn,
-			user.Table:           user.ValidColumn,
+			apitoken.Table:           apitoken.ValidColumn,
+			account.Table:            account.ValidColumn,
+			activity.Table:           activity.ValidColumn,
+			auditevent.Table:         auditevent.ValidColumn,
+			comment.Table:            comment.ValidColumn,
+			contact.Table:            contact.ValidColumn,
+			customfield.Table:        customfield.ValidColumn,
+			dedupkey.Table:           dedupkey.ValidColumn,
+			dictionaryitem.Table:     dictionaryitem.ValidColumn,
+			duplicatedismissal.Table: duplicatedismissal.ValidColumn,
+			idempotencykey.Table:     idempotencykey.ValidColumn,
+			importfile.Table:         importfile.ValidColumn,
+			importjob.Table:          importjob.ValidColumn,
+			loginthrottle.Table:      loginthrottle.ValidColumn,
+			mergelog.Table:           mergelog.ValidColumn,
+			notification.Table:       notification.ValidColumn,
+			passwordreset.Table:      passwordreset.ValidColumn,
+			role.Table:               role.ValidColumn,
+			rolegrant.Table:          rolegrant.ValidColumn,
+			savedview.Table:          savedview.ValidColumn,
+			session.Table:            session.ValidColumn,
+			team.Table:               team.ValidColumn,
+			user.Table:               user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -22,22 +22,38 @@ type Tx struct {
 	Activity *ActivityClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
+	// Comment is the client for interacting with the Comment builders.
+	Comment *CommentClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// CustomField is the client for interacting with the CustomField builders.
 	CustomField *CustomFieldClient
+	// DedupKey is the client for interacting with the DedupKey builders.
+	DedupKey *DedupKeyClient
 	// DictionaryItem is the client for interacting with the DictionaryItem builders.
 	DictionaryItem *DictionaryItemClient
+	// DuplicateDismissal is the client for interacting with the DuplicateDismissal builders.
+	DuplicateDismissal *DuplicateDismissalClient
 	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
 	IdempotencyKey *IdempotencyKeyClient
+	// ImportFile is the client for interacting with the ImportFile builders.
+	ImportFile *ImportFileClient
+	// ImportJob is the client for interacting with the ImportJob builders.
+	ImportJob *ImportJobClient
 	// LoginThrottle is the client for interacting with the LoginThrottle builders.
 	LoginThrottle *LoginThrottleClient
+	// MergeLog is the client for interacting with the MergeLog builders.
+	MergeLog *MergeLogClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// PasswordReset is the client for interacting with the PasswordReset builders.
 	PasswordReset *PasswordResetClient
 	// Role is the client for interacting with the Role builders.
 	Role *RoleClient
 	// RoleGrant is the client for interacting with the RoleGrant builders.
 	RoleGrant *RoleGrantClient
+	// SavedView is the client for interacting with the SavedView builders.
+	SavedView *SavedViewClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// Team is the client for interacting with the Team builders.
@@ -179,14 +195,22 @@ func (tx *Tx) init() {
 	tx.Account = NewAccountClient(tx.config)
 	tx.Activity = NewActivityClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
+	tx.Comment = NewCommentClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
 	tx.CustomField = NewCustomFieldClient(tx.config)
+	tx.DedupKey = NewDedupKeyClient(tx.config)
 	tx.DictionaryItem = NewDictionaryItemClient(tx.config)
+	tx.DuplicateDismissal = NewDuplicateDismissalClient(tx.config)
 	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
+	tx.ImportFile = NewImportFileClient(tx.config)
+	tx.ImportJob = NewImportJobClient(tx.config)
 	tx.LoginThrottle = NewLoginThrottleClient(tx.config)
+	tx.MergeLog = NewMergeLogClient(tx.config)
+	tx.Notification = NewNotificationClient(tx.config)
 	tx.PasswordReset = NewPasswordResetClient(tx.config)
 	tx.Role = NewRoleClient(tx.config)
 	tx.RoleGrant = NewRoleGrantClient(tx.config)
+	tx.SavedView = NewSavedViewClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)
 	tx.User = NewUserClient(tx.config)

@@ -42,6 +42,10 @@ type User struct {
 	LastLoginAt *time.Time `json:"last_login_at,omitempty"`
 	// PasswordChangedAt holds the value of the "password_changed_at" field.
 	PasswordChangedAt *time.Time `json:"password_changed_at,omitempty"`
+	// NotifyEmail holds the value of the "notify_email" field.
+	NotifyEmail bool `json:"notify_email,omitempty"`
+	// CalendarTokenHash holds the value of the "calendar_token_hash" field.
+	CalendarTokenHash *string `json:"-"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UserQuery when eager-loading is set.
 	Edges        UserEdges `json:"edges"`
@@ -106,11 +110,11 @@ func (*User) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case user.FieldActive:
+		case user.FieldActive, user.FieldNotifyEmail:
 			values[i] = new(sql.NullBool)
 		case user.FieldID, user.FieldVersion, user.FieldTeamID:
 			values[i] = new(sql.NullInt64)
-		case user.FieldEmail, user.FieldName, user.FieldPasswordHash, user.FieldLocale, user.FieldTimeZone:
+		case user.FieldEmail, user.FieldName, user.FieldPasswordHash, user.FieldLocale, user.FieldTimeZone, user.FieldCalendarTokenHash:
 			values[i] = new(sql.NullString)
 		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldLastLoginAt, user.FieldPasswordChangedAt:
 			values[i] = new(sql.NullTime)
@@ -210,6 +214,19 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				_m.PasswordChangedAt = new(time.Time)
 				*_m.PasswordChangedAt = value.Time
 			}
+		case user.FieldNotifyEmail:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field notify_email", values[i])
+			} else if value.Valid {
+				_m.NotifyEmail = value.Bool
+			}
+		case user.FieldCalendarTokenHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field calendar_token_hash", values[i])
+			} else if value.Valid {
+				_m.CalendarTokenHash = new(string)
+				*_m.CalendarTokenHash = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -306,6 +323,11 @@ func (_m *User) String() string {
 		builder.WriteString("password_changed_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("notify_email=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NotifyEmail))
+	builder.WriteString(", ")
+	builder.WriteString("calendar_token_hash=<sensitive>")
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -170,6 +170,34 @@ func (_c *UserCreate) SetNillablePasswordChangedAt(v *time.Time) *UserCreate {
 	return _c
 }
 
+// SetNotifyEmail sets the "notify_email" field.
+func (_c *UserCreate) SetNotifyEmail(v bool) *UserCreate {
+	_c.mutation.SetNotifyEmail(v)
+	return _c
+}
+
+// SetNillableNotifyEmail sets the "notify_email" field if the given value is not nil.
+func (_c *UserCreate) SetNillableNotifyEmail(v *bool) *UserCreate {
+	if v != nil {
+		_c.SetNotifyEmail(*v)
+	}
+	return _c
+}
+
+// SetCalendarTokenHash sets the "calendar_token_hash" field.
+func (_c *UserCreate) SetCalendarTokenHash(v string) *UserCreate {
+	_c.mutation.SetCalendarTokenHash(v)
+	return _c
+}
+
+// SetNillableCalendarTokenHash sets the "calendar_token_hash" field if the given value is not nil.
+func (_c *UserCreate) SetNillableCalendarTokenHash(v *string) *UserCreate {
+	if v != nil {
+		_c.SetCalendarTokenHash(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *UserCreate) SetID(v int64) *UserCreate {
 	_c.mutation.SetID(v)
@@ -293,6 +321,10 @@ func (_c *UserCreate) defaults() error {
 		v := user.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.NotifyEmail(); !ok {
+		v := user.DefaultNotifyEmail
+		_c.mutation.SetNotifyEmail(v)
+	}
 	return nil
 }
 
@@ -344,6 +376,9 @@ func (_c *UserCreate) check() error {
 	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "User.active"`)}
+	}
+	if _, ok := _c.mutation.NotifyEmail(); !ok {
+		return &ValidationError{Name: "notify_email", err: errors.New(`ent: missing required field "User.notify_email"`)}
 	}
 	return nil
 }
@@ -421,6 +456,14 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.PasswordChangedAt(); ok {
 		_spec.SetField(user.FieldPasswordChangedAt, field.TypeTime, value)
 		_node.PasswordChangedAt = &value
+	}
+	if value, ok := _c.mutation.NotifyEmail(); ok {
+		_spec.SetField(user.FieldNotifyEmail, field.TypeBool, value)
+		_node.NotifyEmail = value
+	}
+	if value, ok := _c.mutation.CalendarTokenHash(); ok {
+		_spec.SetField(user.FieldCalendarTokenHash, field.TypeString, value)
+		_node.CalendarTokenHash = &value
 	}
 	if nodes := _c.mutation.TeamIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -695,6 +738,36 @@ func (u *UserUpsert) ClearPasswordChangedAt() *UserUpsert {
 	return u
 }
 
+// SetNotifyEmail sets the "notify_email" field.
+func (u *UserUpsert) SetNotifyEmail(v bool) *UserUpsert {
+	u.Set(user.FieldNotifyEmail, v)
+	return u
+}
+
+// UpdateNotifyEmail sets the "notify_email" field to the value that was provided on create.
+func (u *UserUpsert) UpdateNotifyEmail() *UserUpsert {
+	u.SetExcluded(user.FieldNotifyEmail)
+	return u
+}
+
+// SetCalendarTokenHash sets the "calendar_token_hash" field.
+func (u *UserUpsert) SetCalendarTokenHash(v string) *UserUpsert {
+	u.Set(user.FieldCalendarTokenHash, v)
+	return u
+}
+
+// UpdateCalendarTokenHash sets the "calendar_token_hash" field to the value that was provided on create.
+func (u *UserUpsert) UpdateCalendarTokenHash() *UserUpsert {
+	u.SetExcluded(user.FieldCalendarTokenHash)
+	return u
+}
+
+// ClearCalendarTokenHash clears the value of the "calendar_token_hash" field.
+func (u *UserUpsert) ClearCalendarTokenHash() *UserUpsert {
+	u.SetNull(user.FieldCalendarTokenHash)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -925,6 +998,41 @@ func (u *UserUpsertOne) UpdatePasswordChangedAt() *UserUpsertOne {
 func (u *UserUpsertOne) ClearPasswordChangedAt() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearPasswordChangedAt()
+	})
+}
+
+// SetNotifyEmail sets the "notify_email" field.
+func (u *UserUpsertOne) SetNotifyEmail(v bool) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyEmail(v)
+	})
+}
+
+// UpdateNotifyEmail sets the "notify_email" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateNotifyEmail() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyEmail()
+	})
+}
+
+// SetCalendarTokenHash sets the "calendar_token_hash" field.
+func (u *UserUpsertOne) SetCalendarTokenHash(v string) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetCalendarTokenHash(v)
+	})
+}
+
+// UpdateCalendarTokenHash sets the "calendar_token_hash" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateCalendarTokenHash() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateCalendarTokenHash()
+	})
+}
+
+// ClearCalendarTokenHash clears the value of the "calendar_token_hash" field.
+func (u *UserUpsertOne) ClearCalendarTokenHash() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearCalendarTokenHash()
 	})
 }
 
@@ -1324,6 +1432,41 @@ func (u *UserUpsertBulk) UpdatePasswordChangedAt() *UserUpsertBulk {
 func (u *UserUpsertBulk) ClearPasswordChangedAt() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearPasswordChangedAt()
+	})
+}
+
+// SetNotifyEmail sets the "notify_email" field.
+func (u *UserUpsertBulk) SetNotifyEmail(v bool) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyEmail(v)
+	})
+}
+
+// UpdateNotifyEmail sets the "notify_email" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateNotifyEmail() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyEmail()
+	})
+}
+
+// SetCalendarTokenHash sets the "calendar_token_hash" field.
+func (u *UserUpsertBulk) SetCalendarTokenHash(v string) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetCalendarTokenHash(v)
+	})
+}
+
+// UpdateCalendarTokenHash sets the "calendar_token_hash" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateCalendarTokenHash() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateCalendarTokenHash()
+	})
+}
+
+// ClearCalendarTokenHash clears the value of the "calendar_token_hash" field.
+func (u *UserUpsertBulk) ClearCalendarTokenHash() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearCalendarTokenHash()
 	})
 }
 

@@ -203,6 +203,40 @@ func (_u *UserUpdate) ClearPasswordChangedAt() *UserUpdate {
 	return _u
 }
 
+// SetNotifyEmail sets the "notify_email" field.
+func (_u *UserUpdate) SetNotifyEmail(v bool) *UserUpdate {
+	_u.mutation.SetNotifyEmail(v)
+	return _u
+}
+
+// SetNillableNotifyEmail sets the "notify_email" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableNotifyEmail(v *bool) *UserUpdate {
+	if v != nil {
+		_u.SetNotifyEmail(*v)
+	}
+	return _u
+}
+
+// SetCalendarTokenHash sets the "calendar_token_hash" field.
+func (_u *UserUpdate) SetCalendarTokenHash(v string) *UserUpdate {
+	_u.mutation.SetCalendarTokenHash(v)
+	return _u
+}
+
+// SetNillableCalendarTokenHash sets the "calendar_token_hash" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableCalendarTokenHash(v *string) *UserUpdate {
+	if v != nil {
+		_u.SetCalendarTokenHash(*v)
+	}
+	return _u
+}
+
+// ClearCalendarTokenHash clears the value of the "calendar_token_hash" field.
+func (_u *UserUpdate) ClearCalendarTokenHash() *UserUpdate {
+	_u.mutation.ClearCalendarTokenHash()
+	return _u
+}
+
 // SetTeam sets the "team" edge to the Team entity.
 func (_u *UserUpdate) SetTeam(v *Team) *UserUpdate {
 	return _u.SetTeamID(v.ID)
@@ -444,6 +478,15 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.PasswordChangedAtCleared() {
 		_spec.ClearField(user.FieldPasswordChangedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.NotifyEmail(); ok {
+		_spec.SetField(user.FieldNotifyEmail, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.CalendarTokenHash(); ok {
+		_spec.SetField(user.FieldCalendarTokenHash, field.TypeString, value)
+	}
+	if _u.mutation.CalendarTokenHashCleared() {
+		_spec.ClearField(user.FieldCalendarTokenHash, field.TypeString)
 	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -800,6 +843,40 @@ func (_u *UserUpdateOne) ClearPasswordChangedAt() *UserUpdateOne {
 	return _u
 }
 
+// SetNotifyEmail sets the "notify_email" field.
+func (_u *UserUpdateOne) SetNotifyEmail(v bool) *UserUpdateOne {
+	_u.mutation.SetNotifyEmail(v)
+	return _u
+}
+
+// SetNillableNotifyEmail sets the "notify_email" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableNotifyEmail(v *bool) *UserUpdateOne {
+	if v != nil {
+		_u.SetNotifyEmail(*v)
+	}
+	return _u
+}
+
+// SetCalendarTokenHash sets the "calendar_token_hash" field.
+func (_u *UserUpdateOne) SetCalendarTokenHash(v string) *UserUpdateOne {
+	_u.mutation.SetCalendarTokenHash(v)
+	return _u
+}
+
+// SetNillableCalendarTokenHash sets the "calendar_token_hash" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableCalendarTokenHash(v *string) *UserUpdateOne {
+	if v != nil {
+		_u.SetCalendarTokenHash(*v)
+	}
+	return _u
+}
+
+// ClearCalendarTokenHash clears the value of the "calendar_token_hash" field.
+func (_u *UserUpdateOne) ClearCalendarTokenHash() *UserUpdateOne {
+	_u.mutation.ClearCalendarTokenHash()
+	return _u
+}
+
 // SetTeam sets the "team" edge to the Team entity.
 func (_u *UserUpdateOne) SetTeam(v *Team) *UserUpdateOne {
 	return _u.SetTeamID(v.ID)
@@ -1071,6 +1148,15 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if _u.mutation.PasswordChangedAtCleared() {
 		_spec.ClearField(user.FieldPasswordChangedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.NotifyEmail(); ok {
+		_spec.SetField(user.FieldNotifyEmail, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.CalendarTokenHash(); ok {
+		_spec.SetField(user.FieldCalendarTokenHash, field.TypeString, value)
+	}
+	if _u.mutation.CalendarTokenHashCleared() {
+		_spec.ClearField(user.FieldCalendarTokenHash, field.TypeString)
 	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -36,9 +36,12 @@ func New(d *db.DB) *Store {
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, d.SQL)))
 	s := &Store{DB: d, client: client}
 	client.Use(audit.Hook(auditWriter{}, audit.Options{
-		Skip:   []string{"AuditEvent", "Session", "PasswordReset", "LoginThrottle", "IdempotencyKey", "APIToken"},
+		Skip: []string{"AuditEvent", "Session", "PasswordReset", "LoginThrottle", "IdempotencyKey", "APIToken",
+			// Generated bookkeeping: notifications, matching keys and uploaded bytes; an import records
+			// its own start and finish events instead of one row per batch.
+			"Notification", "DedupKey", "ImportFile", "ImportJob"},
 		Secret: secretFields(),
-		Quiet:  []string{"last_login_at"},
+		Quiet:  []string{"last_login_at", "reminded_at"},
 	}))
 	// Installed after (inside) the audit hook: the search index follows every account and contact
 	// write in the same transaction (SPEC C8).

@@ -42,6 +42,14 @@ const (
 	FieldDoneAt = "done_at"
 	// FieldNextFollowUpAt holds the string denoting the next_follow_up_at field in the database.
 	FieldNextFollowUpAt = "next_follow_up_at"
+	// FieldRemindAt holds the string denoting the remind_at field in the database.
+	FieldRemindAt = "remind_at"
+	// FieldRemindedAt holds the string denoting the reminded_at field in the database.
+	FieldRemindedAt = "reminded_at"
+	// FieldTags holds the string denoting the tags field in the database.
+	FieldTags = "tags"
+	// FieldCustom holds the string denoting the custom field in the database.
+	FieldCustom = "custom"
 	// FieldOwnerID holds the string denoting the owner_id field in the database.
 	FieldOwnerID = "owner_id"
 	// FieldTeamID holds the string denoting the team_id field in the database.
@@ -84,6 +92,10 @@ var Columns = []string{
 	FieldOutcome,
 	FieldDoneAt,
 	FieldNextFollowUpAt,
+	FieldRemindAt,
+	FieldRemindedAt,
+	FieldTags,
+	FieldCustom,
 	FieldOwnerID,
 	FieldTeamID,
 }
@@ -228,6 +240,16 @@ func ByDoneAt(opts ...sql.OrderTermOption) OrderOption {
 // ByNextFollowUpAt orders the results by the next_follow_up_at field.
 func ByNextFollowUpAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNextFollowUpAt, opts...).ToFunc()
+}
+
+// ByRemindAt orders the results by the remind_at field.
+func ByRemindAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRemindAt, opts...).ToFunc()
+}
+
+// ByRemindedAt orders the results by the reminded_at field.
+func ByRemindedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRemindedAt, opts...).ToFunc()
 }
 
 // ByOwnerID orders the results by the owner_id field.

@@ -115,6 +115,16 @@ func NextFollowUpAt(v time.Time) predicate.Activity {
 	return predicate.Activity(sql.FieldEQ(FieldNextFollowUpAt, v))
 }
 
+// RemindAt applies equality check predicate on the "remind_at" field. It's identical to RemindAtEQ.
+func RemindAt(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldEQ(FieldRemindAt, v))
+}
+
+// RemindedAt applies equality check predicate on the "reminded_at" field. It's identical to RemindedAtEQ.
+func RemindedAt(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldEQ(FieldRemindedAt, v))
+}
+
 // OwnerID applies equality check predicate on the "owner_id" field. It's identical to OwnerIDEQ.
 func OwnerID(v int64) predicate.Activity {
 	return predicate.Activity(sql.FieldEQ(FieldOwnerID, v))
@@ -733,6 +743,126 @@ func NextFollowUpAtIsNil() predicate.Activity {
 // NextFollowUpAtNotNil applies the NotNil predicate on the "next_follow_up_at" field.
 func NextFollowUpAtNotNil() predicate.Activity {
 	return predicate.Activity(sql.FieldNotNull(FieldNextFollowUpAt))
+}
+
+// RemindAtEQ applies the EQ predicate on the "remind_at" field.
+func RemindAtEQ(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldEQ(FieldRemindAt, v))
+}
+
+// RemindAtNEQ applies the NEQ predicate on the "remind_at" field.
+func RemindAtNEQ(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldNEQ(FieldRemindAt, v))
+}
+
+// RemindAtIn applies the In predicate on the "remind_at" field.
+func RemindAtIn(vs ...time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldIn(FieldRemindAt, vs...))
+}
+
+// RemindAtNotIn applies the NotIn predicate on the "remind_at" field.
+func RemindAtNotIn(vs ...time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldNotIn(FieldRemindAt, vs...))
+}
+
+// RemindAtGT applies the GT predicate on the "remind_at" field.
+func RemindAtGT(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldGT(FieldRemindAt, v))
+}
+
+// RemindAtGTE applies the GTE predicate on the "remind_at" field.
+func RemindAtGTE(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldGTE(FieldRemindAt, v))
+}
+
+// RemindAtLT applies the LT predicate on the "remind_at" field.
+func RemindAtLT(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldLT(FieldRemindAt, v))
+}
+
+// RemindAtLTE applies the LTE predicate on the "remind_at" field.
+func RemindAtLTE(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldLTE(FieldRemindAt, v))
+}
+
+// RemindAtIsNil applies the IsNil predicate on the "remind_at" field.
+func RemindAtIsNil() predicate.Activity {
+	return predicate.Activity(sql.FieldIsNull(FieldRemindAt))
+}
+
+// RemindAtNotNil applies the NotNil predicate on the "remind_at" field.
+func RemindAtNotNil() predicate.Activity {
+	return predicate.Activity(sql.FieldNotNull(FieldRemindAt))
+}
+
+// RemindedAtEQ applies the EQ predicate on the "reminded_at" field.
+func RemindedAtEQ(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldEQ(FieldRemindedAt, v))
+}
+
+// RemindedAtNEQ applies the NEQ predicate on the "reminded_at" field.
+func RemindedAtNEQ(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldNEQ(FieldRemindedAt, v))
+}
+
+// RemindedAtIn applies the In predicate on the "reminded_at" field.
+func RemindedAtIn(vs ...time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldIn(FieldRemindedAt, vs...))
+}
+
+// RemindedAtNotIn applies the NotIn predicate on the "reminded_at" field.
+func RemindedAtNotIn(vs ...time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldNotIn(FieldRemindedAt, vs...))
+}
+
+// RemindedAtGT applies the GT predicate on the "reminded_at" field.
+func RemindedAtGT(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldGT(FieldRemindedAt, v))
+}
+
+// RemindedAtGTE applies the GTE predicate on the "reminded_at" field.
+func RemindedAtGTE(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldGTE(FieldRemindedAt, v))
+}
+
+// RemindedAtLT applies the LT predicate on the "reminded_at" field.
+func RemindedAtLT(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldLT(FieldRemindedAt, v))
+}
+
+// RemindedAtLTE applies the LTE predicate on the "reminded_at" field.
+func RemindedAtLTE(v time.Time) predicate.Activity {
+	return predicate.Activity(sql.FieldLTE(FieldRemindedAt, v))
+}
+
+// RemindedAtIsNil applies the IsNil predicate on the "reminded_at" field.
+func RemindedAtIsNil() predicate.Activity {
+	return predicate.Activity(sql.FieldIsNull(FieldRemindedAt))
+}
+
+// RemindedAtNotNil applies the NotNil predicate on the "reminded_at" field.
+func RemindedAtNotNil() predicate.Activity {
+	return predicate.Activity(sql.FieldNotNull(FieldRemindedAt))
+}
+
+// TagsIsNil applies the IsNil predicate on the "tags" field.
+func TagsIsNil() predicate.Activity {
+	return predicate.Activity(sql.FieldIsNull(FieldTags))
+}
+
+// TagsNotNil applies the NotNil predicate on the "tags" field.
+func TagsNotNil() predicate.Activity {
+	return predicate.Activity(sql.FieldNotNull(FieldTags))
+}
+
+// CustomIsNil applies the IsNil predicate on the "custom" field.
+func CustomIsNil() predicate.Activity {
+	return predicate.Activity(sql.FieldIsNull(FieldCustom))
+}
+
+// CustomNotNil applies the NotNil predicate on the "custom" field.
+func CustomNotNil() predicate.Activity {
+	return predicate.Activity(sql.FieldNotNull(FieldCustom))
 }
 
 // OwnerIDEQ applies the EQ predicate on the "owner_id" field.

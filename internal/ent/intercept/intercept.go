@@ -12,15 +12,23 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
+	"github.com/kehu-crm/kehu/internal/ent/comment"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
 	"github.com/kehu-crm/kehu/internal/ent/customfield"
+	"github.com/kehu-crm/kehu/internal/ent/dedupkey"
 	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
+	"github.com/kehu-crm/kehu/internal/ent/duplicatedismissal"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
+	"github.com/kehu-crm/kehu/internal/ent/importfile"
+	"github.com/kehu-crm/kehu/internal/ent/importjob"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
+	"github.com/kehu-crm/kehu/internal/ent/mergelog"
+	"github.com/kehu-crm/kehu/internal/ent/notification"
 	"github.com/kehu-crm/kehu/internal/ent/passwordreset"
 	"github.com/kehu-crm/kehu/internal/ent/predicate"
 	"github.com/kehu-crm/kehu/internal/ent/role"
 	"github.com/kehu-crm/kehu/internal/ent/rolegrant"
+	"github.com/kehu-crm/kehu/internal/ent/savedview"
 	"github.com/kehu-crm/kehu/internal/ent/session"
 	"github.com/kehu-crm/kehu/internal/ent/team"
 	"github.com/kehu-crm/kehu/internal/ent/user"
@@ -190,6 +198,33 @@ func (f TraverseAuditEvent) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AuditEventQuery", q)
 }
 
+// The CommentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CommentFunc func(context.Context, *ent.CommentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CommentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CommentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CommentQuery", q)
+}
+
+// The TraverseComment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseComment func(context.Context, *ent.CommentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseComment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseComment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CommentQuery", q)
+}
+
 // The ContactFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ContactFunc func(context.Context, *ent.ContactQuery) (ent.Value, error)
 
@@ -244,6 +279,33 @@ func (f TraverseCustomField) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CustomFieldQuery", q)
 }
 
+// The DedupKeyFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DedupKeyFunc func(context.Context, *ent.DedupKeyQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DedupKeyFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DedupKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DedupKeyQuery", q)
+}
+
+// The TraverseDedupKey type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDedupKey func(context.Context, *ent.DedupKeyQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDedupKey) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDedupKey) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DedupKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DedupKeyQuery", q)
+}
+
 // The DictionaryItemFunc type is an adapter to allow the use of ordinary function as a Querier.
 type DictionaryItemFunc func(context.Context, *ent.DictionaryItemQuery) (ent.Value, error)
 
@@ -269,6 +331,33 @@ func (f TraverseDictionaryItem) Traverse(ctx context.Context, q ent.Query) error
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DictionaryItemQuery", q)
+}
+
+// The DuplicateDismissalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DuplicateDismissalFunc func(context.Context, *ent.DuplicateDismissalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DuplicateDismissalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DuplicateDismissalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DuplicateDismissalQuery", q)
+}
+
+// The TraverseDuplicateDismissal type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDuplicateDismissal func(context.Context, *ent.DuplicateDismissalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDuplicateDismissal) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDuplicateDismissal) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DuplicateDismissalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DuplicateDismissalQuery", q)
 }
 
 // The IdempotencyKeyFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -298,6 +387,60 @@ func (f TraverseIdempotencyKey) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.IdempotencyKeyQuery", q)
 }
 
+// The ImportFileFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ImportFileFunc func(context.Context, *ent.ImportFileQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ImportFileFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ImportFileQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ImportFileQuery", q)
+}
+
+// The TraverseImportFile type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseImportFile func(context.Context, *ent.ImportFileQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseImportFile) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseImportFile) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportFileQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ImportFileQuery", q)
+}
+
+// The ImportJobFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ImportJobFunc func(context.Context, *ent.ImportJobQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ImportJobFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ImportJobQuery", q)
+}
+
+// The TraverseImportJob type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseImportJob func(context.Context, *ent.ImportJobQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseImportJob) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseImportJob) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ImportJobQuery", q)
+}
+
 // The LoginThrottleFunc type is an adapter to allow the use of ordinary function as a Querier.
 type LoginThrottleFunc func(context.Context, *ent.LoginThrottleQuery) (ent.Value, error)
 
@@ -323,6 +466,60 @@ func (f TraverseLoginThrottle) Traverse(ctx context.Context, q ent.Query) error 
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.LoginThrottleQuery", q)
+}
+
+// The MergeLogFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MergeLogFunc func(context.Context, *ent.MergeLogQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MergeLogFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MergeLogQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MergeLogQuery", q)
+}
+
+// The TraverseMergeLog type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMergeLog func(context.Context, *ent.MergeLogQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMergeLog) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMergeLog) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MergeLogQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MergeLogQuery", q)
+}
+
+// The NotificationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type NotificationFunc func(context.Context, *ent.NotificationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f NotificationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.NotificationQuery", q)
+}
+
+// The TraverseNotification type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseNotification func(context.Context, *ent.NotificationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseNotification) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseNotification) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.NotificationQuery", q)
 }
 
 // The PasswordResetFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -404,6 +601,33 @@ func (f TraverseRoleGrant) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.RoleGrantQuery", q)
+}
+
+// The SavedViewFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SavedViewFunc func(context.Context, *ent.SavedViewQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SavedViewFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SavedViewQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SavedViewQuery", q)
+}
+
+// The TraverseSavedView type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSavedView func(context.Context, *ent.SavedViewQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSavedView) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSavedView) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SavedViewQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SavedViewQuery", q)
 }
 
 // The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -498,22 +722,38 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ActivityQuery, predicate.Activity, activity.OrderOption]{typ: ent.TypeActivity, tq: q}, nil
 	case *ent.AuditEventQuery:
 		return &query[*ent.AuditEventQuery, predicate.AuditEvent, auditevent.OrderOption]{typ: ent.TypeAuditEvent, tq: q}, nil
+	case *ent.CommentQuery:
+		return &query[*ent.CommentQuery, predicate.Comment, comment.OrderOption]{typ: ent.TypeComment, tq: q}, nil
 	case *ent.ContactQuery:
 		return &query[*ent.ContactQuery, predicate.Contact, contact.OrderOption]{typ: ent.TypeContact, tq: q}, nil
 	case *ent.CustomFieldQuery:
 		return &query[*ent.CustomFieldQuery, predicate.CustomField, customfield.OrderOption]{typ: ent.TypeCustomField, tq: q}, nil
+	case *ent.DedupKeyQuery:
+		return &query[*ent.DedupKeyQuery, predicate.DedupKey, dedupkey.OrderOption]{typ: ent.TypeDedupKey, tq: q}, nil
 	case *ent.DictionaryItemQuery:
 		return &query[*ent.DictionaryItemQuery, predicate.DictionaryItem, dictionaryitem.OrderOption]{typ: ent.TypeDictionaryItem, tq: q}, nil
+	case *ent.DuplicateDismissalQuery:
+		return &query[*ent.DuplicateDismissalQuery, predicate.DuplicateDismissal, duplicatedismissal.OrderOption]{typ: ent.TypeDuplicateDismissal, tq: q}, nil
 	case *ent.IdempotencyKeyQuery:
 		return &query[*ent.IdempotencyKeyQuery, predicate.IdempotencyKey, idempotencykey.OrderOption]{typ: ent.TypeIdempotencyKey, tq: q}, nil
+	case *ent.ImportFileQuery:
+		return &query[*ent.ImportFileQuery, predicate.ImportFile, importfile.OrderOption]{typ: ent.TypeImportFile, tq: q}, nil
+	case *ent.ImportJobQuery:
+		return &query[*ent.ImportJobQuery, predicate.ImportJob, importjob.OrderOption]{typ: ent.TypeImportJob, tq: q}, nil
 	case *ent.LoginThrottleQuery:
 		return &query[*ent.LoginThrottleQuery, predicate.LoginThrottle, loginthrottle.OrderOption]{typ: ent.TypeLoginThrottle, tq: q}, nil
+	case *ent.MergeLogQuery:
+		return &query[*ent.MergeLogQuery, predicate.MergeLog, mergelog.OrderOption]{typ: ent.TypeMergeLog, tq: q}, nil
+	case *ent.NotificationQuery:
+		return &query[*ent.NotificationQuery, predicate.Notification, notification.OrderOption]{typ: ent.TypeNotification, tq: q}, nil
 	case *ent.PasswordResetQuery:
 		return &query[*ent.PasswordResetQuery, predicate.PasswordReset, passwordreset.OrderOption]{typ: ent.TypePasswordReset, tq: q}, nil
 	case *ent.RoleQuery:
 		return &query[*ent.RoleQuery, predicate.Role, role.OrderOption]{typ: ent.TypeRole, tq: q}, nil
 	case *ent.RoleGrantQuery:
 		return &query[*ent.RoleGrantQuery, predicate.RoleGrant, rolegrant.OrderOption]{typ: ent.TypeRoleGrant, tq: q}, nil
+	case *ent.SavedViewQuery:
+		return &query[*ent.SavedViewQuery, predicate.SavedView, savedview.OrderOption]{typ: ent.TypeSavedView, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.TeamQuery:

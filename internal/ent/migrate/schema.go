@@ -115,6 +115,10 @@ var (
 		{Name: "outcome", Type: field.TypeString, Size: 1000, Default: ""},
 		{Name: "done_at", Type: field.TypeTime, Nullable: true},
 		{Name: "next_follow_up_at", Type: field.TypeTime, Nullable: true},
+		{Name: "remind_at", Type: field.TypeTime, Nullable: true},
+		{Name: "reminded_at", Type: field.TypeTime, Nullable: true},
+		{Name: "tags", Type: field.TypeJSON, Nullable: true},
+		{Name: "custom", Type: field.TypeJSON, Nullable: true},
 		{Name: "owner_id", Type: field.TypeInt64, Nullable: true},
 		{Name: "team_id", Type: field.TypeInt64, Nullable: true},
 		{Name: "account_id", Type: field.TypeInt64, Nullable: true},
@@ -128,13 +132,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "activities_accounts_activities",
-				Columns:    []*schema.Column{ActivitiesColumns[14]},
+				Columns:    []*schema.Column{ActivitiesColumns[18]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 			{
 				Symbol:     "activities_contacts_activities",
-				Columns:    []*schema.Column{ActivitiesColumns[15]},
+				Columns:    []*schema.Column{ActivitiesColumns[19]},
 				RefColumns: []*schema.Column{ContactsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -143,22 +147,22 @@ var (
 			{
 				Name:    "activity_owner_id_status_due_at",
 				Unique:  false,
-				Columns: []*schema.Column{ActivitiesColumns[12], ActivitiesColumns[8], ActivitiesColumns[7]},
+				Columns: []*schema.Column{ActivitiesColumns[16], ActivitiesColumns[8], ActivitiesColumns[7]},
 			},
 			{
 				Name:    "activity_team_id_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{ActivitiesColumns[13], ActivitiesColumns[2]},
+				Columns: []*schema.Column{ActivitiesColumns[17], ActivitiesColumns[2]},
 			},
 			{
 				Name:    "activity_account_id",
 				Unique:  false,
-				Columns: []*schema.Column{ActivitiesColumns[14]},
+				Columns: []*schema.Column{ActivitiesColumns[18]},
 			},
 			{
 				Name:    "activity_contact_id",
 				Unique:  false,
-				Columns: []*schema.Column{ActivitiesColumns[15]},
+				Columns: []*schema.Column{ActivitiesColumns[19]},
 			},
 			{
 				Name:    "activity_due_at",
@@ -169,6 +173,16 @@ var (
 				Name:    "activity_updated_at",
 				Unique:  false,
 				Columns: []*schema.Column{ActivitiesColumns[2]},
+			},
+			{
+				Name:    "activity_remind_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[12]},
+			},
+			{
+				Name:    "activity_account_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[18], ActivitiesColumns[1]},
 			},
 		},
 	}
@@ -207,6 +221,36 @@ var (
 				Name:    "auditevent_actor_id_at",
 				Unique:  false,
 				Columns: []*schema.Column{AuditEventsColumns[3], AuditEventsColumns[1]},
+			},
+		},
+	}
+	// CommentsColumns holds the columns for the "comments" table.
+	CommentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "entity", Type: field.TypeString, Size: 30},
+		{Name: "record_id", Type: field.TypeInt64},
+		{Name: "account_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "body", Type: field.TypeString, Size: 5000},
+		{Name: "mentions", Type: field.TypeJSON, Nullable: true},
+		{Name: "author_id", Type: field.TypeInt64},
+	}
+	// CommentsTable holds the schema information for the "comments" table.
+	CommentsTable = &schema.Table{
+		Name:       "comments",
+		Columns:    CommentsColumns,
+		PrimaryKey: []*schema.Column{CommentsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "comment_entity_record_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CommentsColumns[3], CommentsColumns[4], CommentsColumns[1]},
+			},
+			{
+				Name:    "comment_account_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CommentsColumns[5], CommentsColumns[1]},
 			},
 		},
 	}
@@ -308,6 +352,32 @@ var (
 			},
 		},
 	}
+	// DedupKeysColumns holds the columns for the "dedup_keys" table.
+	DedupKeysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "entity", Type: field.TypeString, Size: 30},
+		{Name: "record_id", Type: field.TypeInt64},
+		{Name: "kind", Type: field.TypeString, Size: 20},
+		{Name: "key", Type: field.TypeString, Size: 300},
+	}
+	// DedupKeysTable holds the schema information for the "dedup_keys" table.
+	DedupKeysTable = &schema.Table{
+		Name:       "dedup_keys",
+		Columns:    DedupKeysColumns,
+		PrimaryKey: []*schema.Column{DedupKeysColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "dedupkey_entity_kind_key",
+				Unique:  false,
+				Columns: []*schema.Column{DedupKeysColumns[1], DedupKeysColumns[3], DedupKeysColumns[4]},
+			},
+			{
+				Name:    "dedupkey_entity_record_id",
+				Unique:  false,
+				Columns: []*schema.Column{DedupKeysColumns[1], DedupKeysColumns[2]},
+			},
+		},
+	}
 	// DictionaryItemsColumns holds the columns for the "dictionary_items" table.
 	DictionaryItemsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt64, Increment: true},
@@ -340,6 +410,28 @@ var (
 			},
 		},
 	}
+	// DuplicateDismissalsColumns holds the columns for the "duplicate_dismissals" table.
+	DuplicateDismissalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "entity", Type: field.TypeString, Size: 30},
+		{Name: "a_id", Type: field.TypeInt64},
+		{Name: "b_id", Type: field.TypeInt64},
+		{Name: "user_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// DuplicateDismissalsTable holds the schema information for the "duplicate_dismissals" table.
+	DuplicateDismissalsTable = &schema.Table{
+		Name:       "duplicate_dismissals",
+		Columns:    DuplicateDismissalsColumns,
+		PrimaryKey: []*schema.Column{DuplicateDismissalsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "duplicatedismissal_entity_a_id_b_id",
+				Unique:  true,
+				Columns: []*schema.Column{DuplicateDismissalsColumns[1], DuplicateDismissalsColumns[2], DuplicateDismissalsColumns[3]},
+			},
+		},
+	}
 	// IdempotencyKeysColumns holds the columns for the "idempotency_keys" table.
 	IdempotencyKeysColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt64, Increment: true},
@@ -369,6 +461,64 @@ var (
 			},
 		},
 	}
+	// ImportFilesColumns holds the columns for the "import_files" table.
+	ImportFilesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "job_id", Type: field.TypeInt64, Unique: true},
+		{Name: "data", Type: field.TypeBytes},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ImportFilesTable holds the schema information for the "import_files" table.
+	ImportFilesTable = &schema.Table{
+		Name:       "import_files",
+		Columns:    ImportFilesColumns,
+		PrimaryKey: []*schema.Column{ImportFilesColumns[0]},
+	}
+	// ImportJobsColumns holds the columns for the "import_jobs" table.
+	ImportJobsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "user_id", Type: field.TypeInt64},
+		{Name: "team_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "entity", Type: field.TypeString, Size: 30},
+		{Name: "file_name", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "format", Type: field.TypeString, Size: 10},
+		{Name: "encoding", Type: field.TypeString, Size: 20, Default: "utf-8"},
+		{Name: "headers", Type: field.TypeJSON, Nullable: true},
+		{Name: "mapping", Type: field.TypeJSON, Nullable: true},
+		{Name: "duplicate_mode", Type: field.TypeEnum, Enums: []string{"skip", "update", "create"}, Default: "skip"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"uploaded", "queued", "running", "done", "failed", "cancelled"}, Default: "uploaded"},
+		{Name: "total_rows", Type: field.TypeInt, Default: 0},
+		{Name: "next_row", Type: field.TypeInt, Default: 0},
+		{Name: "created_count", Type: field.TypeInt, Default: 0},
+		{Name: "updated_count", Type: field.TypeInt, Default: 0},
+		{Name: "skipped_count", Type: field.TypeInt, Default: 0},
+		{Name: "failed_count", Type: field.TypeInt, Default: 0},
+		{Name: "errors", Type: field.TypeJSON, Nullable: true},
+		{Name: "error", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "started_at", Type: field.TypeTime, Nullable: true},
+		{Name: "finished_at", Type: field.TypeTime, Nullable: true},
+	}
+	// ImportJobsTable holds the schema information for the "import_jobs" table.
+	ImportJobsTable = &schema.Table{
+		Name:       "import_jobs",
+		Columns:    ImportJobsColumns,
+		PrimaryKey: []*schema.Column{ImportJobsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "importjob_user_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ImportJobsColumns[4], ImportJobsColumns[1]},
+			},
+			{
+				Name:    "importjob_status",
+				Unique:  false,
+				Columns: []*schema.Column{ImportJobsColumns[13]},
+			},
+		},
+	}
 	// LoginThrottlesColumns holds the columns for the "login_throttles" table.
 	LoginThrottlesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt64, Increment: true},
@@ -382,6 +532,72 @@ var (
 		Name:       "login_throttles",
 		Columns:    LoginThrottlesColumns,
 		PrimaryKey: []*schema.Column{LoginThrottlesColumns[0]},
+	}
+	// MergeLogsColumns holds the columns for the "merge_logs" table.
+	MergeLogsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "entity", Type: field.TypeString, Size: 30},
+		{Name: "survivor_id", Type: field.TypeInt64},
+		{Name: "merged_id", Type: field.TypeInt64},
+		{Name: "snapshot", Type: field.TypeJSON, Nullable: true},
+		{Name: "choices", Type: field.TypeJSON, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// MergeLogsTable holds the schema information for the "merge_logs" table.
+	MergeLogsTable = &schema.Table{
+		Name:       "merge_logs",
+		Columns:    MergeLogsColumns,
+		PrimaryKey: []*schema.Column{MergeLogsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "mergelog_entity_survivor_id",
+				Unique:  false,
+				Columns: []*schema.Column{MergeLogsColumns[1], MergeLogsColumns[2]},
+			},
+			{
+				Name:    "mergelog_entity_merged_id",
+				Unique:  false,
+				Columns: []*schema.Column{MergeLogsColumns[1], MergeLogsColumns[3]},
+			},
+		},
+	}
+	// NotificationsColumns holds the columns for the "notifications" table.
+	NotificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "user_id", Type: field.TypeInt64},
+		{Name: "kind", Type: field.TypeString, Size: 30},
+		{Name: "title", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "body", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "params", Type: field.TypeJSON, Nullable: true},
+		{Name: "entity", Type: field.TypeString, Size: 30, Default: ""},
+		{Name: "record_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "actor_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "read_at", Type: field.TypeTime, Nullable: true},
+	}
+	// NotificationsTable holds the schema information for the "notifications" table.
+	NotificationsTable = &schema.Table{
+		Name:       "notifications",
+		Columns:    NotificationsColumns,
+		PrimaryKey: []*schema.Column{NotificationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notification_user_id_read_at",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[10]},
+			},
+			{
+				Name:    "notification_user_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[0]},
+			},
+			{
+				Name:    "notification_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[9]},
+			},
+		},
 	}
 	// PasswordResetsColumns holds the columns for the "password_resets" table.
 	PasswordResetsColumns = []*schema.Column{
@@ -459,6 +675,40 @@ var (
 				Name:    "rolegrant_role_id_right",
 				Unique:  true,
 				Columns: []*schema.Column{RoleGrantsColumns[3], RoleGrantsColumns[1]},
+			},
+		},
+	}
+	// SavedViewsColumns holds the columns for the "saved_views" table.
+	SavedViewsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt64, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "owner_id", Type: field.TypeInt64},
+		{Name: "entity", Type: field.TypeString, Size: 30},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "filters", Type: field.TypeJSON, Nullable: true},
+		{Name: "q", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "sort", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "columns", Type: field.TypeJSON, Nullable: true},
+		{Name: "shared", Type: field.TypeBool, Default: false},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+	}
+	// SavedViewsTable holds the schema information for the "saved_views" table.
+	SavedViewsTable = &schema.Table{
+		Name:       "saved_views",
+		Columns:    SavedViewsColumns,
+		PrimaryKey: []*schema.Column{SavedViewsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "savedview_owner_id_entity",
+				Unique:  false,
+				Columns: []*schema.Column{SavedViewsColumns[4], SavedViewsColumns[5]},
+			},
+			{
+				Name:    "savedview_entity_shared",
+				Unique:  false,
+				Columns: []*schema.Column{SavedViewsColumns[5], SavedViewsColumns[11]},
 			},
 		},
 	}
@@ -544,6 +794,8 @@ var (
 		{Name: "active", Type: field.TypeBool, Default: true},
 		{Name: "last_login_at", Type: field.TypeTime, Nullable: true},
 		{Name: "password_changed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "notify_email", Type: field.TypeBool, Default: true},
+		{Name: "calendar_token_hash", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "team_id", Type: field.TypeInt64, Nullable: true},
 	}
 	// UsersTable holds the schema information for the "users" table.
@@ -554,7 +806,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_teams_members",
-				Columns:    []*schema.Column{UsersColumns[12]},
+				Columns:    []*schema.Column{UsersColumns[14]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -568,7 +820,7 @@ var (
 			{
 				Name:    "user_team_id",
 				Unique:  false,
-				Columns: []*schema.Column{UsersColumns[12]},
+				Columns: []*schema.Column{UsersColumns[14]},
 			},
 		},
 	}
@@ -603,14 +855,22 @@ var (
 		AccountsTable,
 		ActivitiesTable,
 		AuditEventsTable,
+		CommentsTable,
 		ContactsTable,
 		CustomFieldsTable,
+		DedupKeysTable,
 		DictionaryItemsTable,
+		DuplicateDismissalsTable,
 		IdempotencyKeysTable,
+		ImportFilesTable,
+		ImportJobsTable,
 		LoginThrottlesTable,
+		MergeLogsTable,
+		NotificationsTable,
 		PasswordResetsTable,
 		RolesTable,
 		RoleGrantsTable,
+		SavedViewsTable,
 		SessionsTable,
 		TeamsTable,
 		UsersTable,

@@ -18,20 +18,41 @@ type Activity func(*sql.Selector)
 // AuditEvent is the predicate function for auditevent builders.
 type AuditEvent func(*sql.Selector)
 
+// Comment is the predicate function for comment builders.
+type Comment func(*sql.Selector)
+
 // Contact is the predicate function for contact builders.
 type Contact func(*sql.Selector)
 
 // CustomField is the predicate function for customfield builders.
 type CustomField func(*sql.Selector)
 
+// DedupKey is the predicate function for dedupkey builders.
+type DedupKey func(*sql.Selector)
+
 // DictionaryItem is the predicate function for dictionaryitem builders.
 type DictionaryItem func(*sql.Selector)
+
+// DuplicateDismissal is the predicate function for duplicatedismissal builders.
+type DuplicateDismissal func(*sql.Selector)
 
 // IdempotencyKey is the predicate function for idempotencykey builders.
 type IdempotencyKey func(*sql.Selector)
 
+// ImportFile is the predicate function for importfile builders.
+type ImportFile func(*sql.Selector)
+
+// ImportJob is the predicate function for importjob builders.
+type ImportJob func(*sql.Selector)
+
 // LoginThrottle is the predicate function for loginthrottle builders.
 type LoginThrottle func(*sql.Selector)
+
+// MergeLog is the predicate function for mergelog builders.
+type MergeLog func(*sql.Selector)
+
+// Notification is the predicate function for notification builders.
+type Notification func(*sql.Selector)
 
 // PasswordReset is the predicate function for passwordreset builders.
 type PasswordReset func(*sql.Selector)
@@ -41,6 +62,9 @@ type Role func(*sql.Selector)
 
 // RoleGrant is the predicate function for rolegrant builders.
 type RoleGrant func(*sql.Selector)
+
+// SavedView is the predicate function for savedview builders.
+type SavedView func(*sql.Selector)
 
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)

@@ -206,6 +206,30 @@ func (f AuditEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditEventMutation", m)
 }
 
+// The CommentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommentQueryRuleFunc func(context.Context, *ent.CommentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommentQuery", q)
+}
+
+// The CommentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommentMutationRuleFunc func(context.Context, *ent.CommentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommentMutation", m)
+}
+
 // The ContactQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ContactQueryRuleFunc func(context.Context, *ent.ContactQuery) error
@@ -254,6 +278,30 @@ func (f CustomFieldMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomFieldMutation", m)
 }
 
+// The DedupKeyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DedupKeyQueryRuleFunc func(context.Context, *ent.DedupKeyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DedupKeyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DedupKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DedupKeyQuery", q)
+}
+
+// The DedupKeyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DedupKeyMutationRuleFunc func(context.Context, *ent.DedupKeyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DedupKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DedupKeyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DedupKeyMutation", m)
+}
+
 // The DictionaryItemQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DictionaryItemQueryRuleFunc func(context.Context, *ent.DictionaryItemQuery) error
@@ -276,6 +324,30 @@ func (f DictionaryItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DictionaryItemMutation", m)
+}
+
+// The DuplicateDismissalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DuplicateDismissalQueryRuleFunc func(context.Context, *ent.DuplicateDismissalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DuplicateDismissalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DuplicateDismissalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DuplicateDismissalQuery", q)
+}
+
+// The DuplicateDismissalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DuplicateDismissalMutationRuleFunc func(context.Context, *ent.DuplicateDismissalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DuplicateDismissalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DuplicateDismissalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DuplicateDismissalMutation", m)
 }
 
 // The IdempotencyKeyQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -302,6 +374,54 @@ func (f IdempotencyKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IdempotencyKeyMutation", m)
 }
 
+// The ImportFileQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ImportFileQueryRuleFunc func(context.Context, *ent.ImportFileQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ImportFileQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportFileQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ImportFileQuery", q)
+}
+
+// The ImportFileMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ImportFileMutationRuleFunc func(context.Context, *ent.ImportFileMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ImportFileMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ImportFileMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportFileMutation", m)
+}
+
+// The ImportJobQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ImportJobQueryRuleFunc func(context.Context, *ent.ImportJobQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ImportJobQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportJobQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ImportJobQuery", q)
+}
+
+// The ImportJobMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ImportJobMutationRuleFunc func(context.Context, *ent.ImportJobMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ImportJobMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ImportJobMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportJobMutation", m)
+}
+
 // The LoginThrottleQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type LoginThrottleQueryRuleFunc func(context.Context, *ent.LoginThrottleQuery) error
@@ -324,6 +444,54 @@ func (f LoginThrottleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LoginThrottleMutation", m)
+}
+
+// The MergeLogQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MergeLogQueryRuleFunc func(context.Context, *ent.MergeLogQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MergeLogQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MergeLogQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MergeLogQuery", q)
+}
+
+// The MergeLogMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MergeLogMutationRuleFunc func(context.Context, *ent.MergeLogMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MergeLogMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MergeLogMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MergeLogMutation", m)
+}
+
+// The NotificationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type NotificationQueryRuleFunc func(context.Context, *ent.NotificationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f NotificationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.NotificationQuery", q)
+}
+
+// The NotificationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type NotificationMutationRuleFunc func(context.Context, *ent.NotificationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f NotificationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.NotificationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationMutation", m)
 }
 
 // The PasswordResetQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -396,6 +564,30 @@ func (f RoleGrantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoleGrantMutation", m)
+}
+
+// The SavedViewQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SavedViewQueryRuleFunc func(context.Context, *ent.SavedViewQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SavedViewQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SavedViewQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SavedViewQuery", q)
+}
+
+// The SavedViewMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SavedViewMutationRuleFunc func(context.Context, *ent.SavedViewMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SavedViewMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SavedViewMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SavedViewMutation", m)
 }
 
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary

@@ -10,14 +10,22 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/apitoken"
 	"github.com/kehu-crm/kehu/internal/ent/auditevent"
+	"github.com/kehu-crm/kehu/internal/ent/comment"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
 	"github.com/kehu-crm/kehu/internal/ent/customfield"
+	"github.com/kehu-crm/kehu/internal/ent/dedupkey"
 	"github.com/kehu-crm/kehu/internal/ent/dictionaryitem"
+	"github.com/kehu-crm/kehu/internal/ent/duplicatedismissal"
 	"github.com/kehu-crm/kehu/internal/ent/idempotencykey"
+	"github.com/kehu-crm/kehu/internal/ent/importfile"
+	"github.com/kehu-crm/kehu/internal/ent/importjob"
 	"github.com/kehu-crm/kehu/internal/ent/loginthrottle"
+	"github.com/kehu-crm/kehu/internal/ent/mergelog"
+	"github.com/kehu-crm/kehu/internal/ent/notification"
 	"github.com/kehu-crm/kehu/internal/ent/passwordreset"
 	"github.com/kehu-crm/kehu/internal/ent/role"
 	"github.com/kehu-crm/kehu/internal/ent/rolegrant"
+	"github.com/kehu-crm/kehu/internal/ent/savedview"
 	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/ent/session"
 	"github.com/kehu-crm/kehu/internal/ent/team"
@@ -323,6 +331,66 @@ func init() {
 	auditevent.DefaultIP = auditeventDescIP.Default.(string)
 	// auditevent.IPValidator is a validator for the "ip" field. It is called by the builders before save.
 	auditevent.IPValidator = auditeventDescIP.Validators[0].(func(string) error)
+	commentMixin := schema.Comment{}.Mixin()
+	comment.Policy = privacy.NewPolicies(commentMixin[0], schema.Comment{})
+	comment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := comment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	commentMixinFields1 := commentMixin[1].Fields()
+	_ = commentMixinFields1
+	commentFields := schema.Comment{}.Fields()
+	_ = commentFields
+	// commentDescCreatedAt is the schema descriptor for created_at field.
+	commentDescCreatedAt := commentMixinFields1[0].Descriptor()
+	// comment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	comment.DefaultCreatedAt = commentDescCreatedAt.Default.(func() time.Time)
+	// commentDescUpdatedAt is the schema descriptor for updated_at field.
+	commentDescUpdatedAt := commentMixinFields1[1].Descriptor()
+	// comment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	comment.DefaultUpdatedAt = commentDescUpdatedAt.Default.(func() time.Time)
+	// comment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	comment.UpdateDefaultUpdatedAt = commentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// commentDescEntity is the schema descriptor for entity field.
+	commentDescEntity := commentFields[1].Descriptor()
+	// comment.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	comment.EntityValidator = func() func(string) error {
+		validators := commentDescEntity.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity string) error {
+			for _, fn := range fns {
+				if err := fn(entity); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// commentDescBody is the schema descriptor for body field.
+	commentDescBody := commentFields[4].Descriptor()
+	// comment.BodyValidator is a validator for the "body" field. It is called by the builders before save.
+	comment.BodyValidator = func() func(string) error {
+		validators := commentDescBody.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(body string) error {
+			for _, fn := range fns {
+				if err := fn(body); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	contactMixin := schema.Contact{}.Mixin()
 	contact.Policy = privacy.NewPolicies(contactMixin[0], schema.Contact{})
 	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -531,6 +599,72 @@ func init() {
 	customfieldDescActive := customfieldFields[11].Descriptor()
 	// customfield.DefaultActive holds the default value on creation for the active field.
 	customfield.DefaultActive = customfieldDescActive.Default.(bool)
+	dedupkeyMixin := schema.DedupKey{}.Mixin()
+	dedupkey.Policy = privacy.NewPolicies(dedupkeyMixin[0], schema.DedupKey{})
+	dedupkey.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := dedupkey.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	dedupkeyFields := schema.DedupKey{}.Fields()
+	_ = dedupkeyFields
+	// dedupkeyDescEntity is the schema descriptor for entity field.
+	dedupkeyDescEntity := dedupkeyFields[1].Descriptor()
+	// dedupkey.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	dedupkey.EntityValidator = func() func(string) error {
+		validators := dedupkeyDescEntity.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity string) error {
+			for _, fn := range fns {
+				if err := fn(entity); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// dedupkeyDescKind is the schema descriptor for kind field.
+	dedupkeyDescKind := dedupkeyFields[3].Descriptor()
+	// dedupkey.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	dedupkey.KindValidator = func() func(string) error {
+		validators := dedupkeyDescKind.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(kind string) error {
+			for _, fn := range fns {
+				if err := fn(kind); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// dedupkeyDescKey is the schema descriptor for key field.
+	dedupkeyDescKey := dedupkeyFields[4].Descriptor()
+	// dedupkey.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	dedupkey.KeyValidator = func() func(string) error {
+		validators := dedupkeyDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	dictionaryitemMixin := schema.DictionaryItem{}.Mixin()
 	dictionaryitem.Policy = privacy.NewPolicies(dictionaryitemMixin[0], schema.DictionaryItem{})
 	dictionaryitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -647,6 +781,40 @@ func init() {
 	dictionaryitemDescBuiltin := dictionaryitemFields[7].Descriptor()
 	// dictionaryitem.DefaultBuiltin holds the default value on creation for the builtin field.
 	dictionaryitem.DefaultBuiltin = dictionaryitemDescBuiltin.Default.(bool)
+	duplicatedismissalMixin := schema.DuplicateDismissal{}.Mixin()
+	duplicatedismissal.Policy = privacy.NewPolicies(duplicatedismissalMixin[0], schema.DuplicateDismissal{})
+	duplicatedismissal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := duplicatedismissal.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	duplicatedismissalFields := schema.DuplicateDismissal{}.Fields()
+	_ = duplicatedismissalFields
+	// duplicatedismissalDescEntity is the schema descriptor for entity field.
+	duplicatedismissalDescEntity := duplicatedismissalFields[1].Descriptor()
+	// duplicatedismissal.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	duplicatedismissal.EntityValidator = func() func(string) error {
+		validators := duplicatedismissalDescEntity.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity string) error {
+			for _, fn := range fns {
+				if err := fn(entity); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// duplicatedismissalDescCreatedAt is the schema descriptor for created_at field.
+	duplicatedismissalDescCreatedAt := duplicatedismissalFields[5].Descriptor()
+	// duplicatedismissal.DefaultCreatedAt holds the default value on creation for the created_at field.
+	duplicatedismissal.DefaultCreatedAt = duplicatedismissalDescCreatedAt.Default.(func() time.Time)
 	idempotencykeyMixin := schema.IdempotencyKey{}.Mixin()
 	idempotencykey.Policy = privacy.NewPolicies(idempotencykeyMixin[0], schema.IdempotencyKey{})
 	idempotencykey.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -713,6 +881,132 @@ func init() {
 	idempotencykeyDescCreatedAt := idempotencykeyFields[7].Descriptor()
 	// idempotencykey.DefaultCreatedAt holds the default value on creation for the created_at field.
 	idempotencykey.DefaultCreatedAt = idempotencykeyDescCreatedAt.Default.(func() time.Time)
+	importfileMixin := schema.ImportFile{}.Mixin()
+	importfile.Policy = privacy.NewPolicies(importfileMixin[0], schema.ImportFile{})
+	importfile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := importfile.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	importfileFields := schema.ImportFile{}.Fields()
+	_ = importfileFields
+	// importfileDescCreatedAt is the schema descriptor for created_at field.
+	importfileDescCreatedAt := importfileFields[3].Descriptor()
+	// importfile.DefaultCreatedAt holds the default value on creation for the created_at field.
+	importfile.DefaultCreatedAt = importfileDescCreatedAt.Default.(func() time.Time)
+	importjobMixin := schema.ImportJob{}.Mixin()
+	importjob.Policy = privacy.NewPolicies(importjobMixin[0], schema.ImportJob{})
+	importjob.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := importjob.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	importjobMixinFields1 := importjobMixin[1].Fields()
+	_ = importjobMixinFields1
+	importjobMixinFields2 := importjobMixin[2].Fields()
+	_ = importjobMixinFields2
+	importjobFields := schema.ImportJob{}.Fields()
+	_ = importjobFields
+	// importjobDescCreatedAt is the schema descriptor for created_at field.
+	importjobDescCreatedAt := importjobMixinFields1[0].Descriptor()
+	// importjob.DefaultCreatedAt holds the default value on creation for the created_at field.
+	importjob.DefaultCreatedAt = importjobDescCreatedAt.Default.(func() time.Time)
+	// importjobDescUpdatedAt is the schema descriptor for updated_at field.
+	importjobDescUpdatedAt := importjobMixinFields1[1].Descriptor()
+	// importjob.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	importjob.DefaultUpdatedAt = importjobDescUpdatedAt.Default.(func() time.Time)
+	// importjob.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	importjob.UpdateDefaultUpdatedAt = importjobDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// importjobDescVersion is the schema descriptor for version field.
+	importjobDescVersion := importjobMixinFields2[0].Descriptor()
+	// importjob.DefaultVersion holds the default value on creation for the version field.
+	importjob.DefaultVersion = importjobDescVersion.Default.(int64)
+	// importjob.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	importjob.VersionValidator = importjobDescVersion.Validators[0].(func(int64) error)
+	// importjobDescEntity is the schema descriptor for entity field.
+	importjobDescEntity := importjobFields[3].Descriptor()
+	// importjob.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	importjob.EntityValidator = func() func(string) error {
+		validators := importjobDescEntity.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity string) error {
+			for _, fn := range fns {
+				if err := fn(entity); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// importjobDescFileName is the schema descriptor for file_name field.
+	importjobDescFileName := importjobFields[4].Descriptor()
+	// importjob.DefaultFileName holds the default value on creation for the file_name field.
+	importjob.DefaultFileName = importjobDescFileName.Default.(string)
+	// importjob.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
+	importjob.FileNameValidator = importjobDescFileName.Validators[0].(func(string) error)
+	// importjobDescFormat is the schema descriptor for format field.
+	importjobDescFormat := importjobFields[5].Descriptor()
+	// importjob.FormatValidator is a validator for the "format" field. It is called by the builders before save.
+	importjob.FormatValidator = func() func(string) error {
+		validators := importjobDescFormat.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(format string) error {
+			for _, fn := range fns {
+				if err := fn(format); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// importjobDescEncoding is the schema descriptor for encoding field.
+	importjobDescEncoding := importjobFields[6].Descriptor()
+	// importjob.DefaultEncoding holds the default value on creation for the encoding field.
+	importjob.DefaultEncoding = importjobDescEncoding.Default.(string)
+	// importjob.EncodingValidator is a validator for the "encoding" field. It is called by the builders before save.
+	importjob.EncodingValidator = importjobDescEncoding.Validators[0].(func(string) error)
+	// importjobDescTotalRows is the schema descriptor for total_rows field.
+	importjobDescTotalRows := importjobFields[11].Descriptor()
+	// importjob.DefaultTotalRows holds the default value on creation for the total_rows field.
+	importjob.DefaultTotalRows = importjobDescTotalRows.Default.(int)
+	// importjobDescNextRow is the schema descriptor for next_row field.
+	importjobDescNextRow := importjobFields[12].Descriptor()
+	// importjob.DefaultNextRow holds the default value on creation for the next_row field.
+	importjob.DefaultNextRow = importjobDescNextRow.Default.(int)
+	// importjobDescCreatedCount is the schema descriptor for created_count field.
+	importjobDescCreatedCount := importjobFields[13].Descriptor()
+	// importjob.DefaultCreatedCount holds the default value on creation for the created_count field.
+	importjob.DefaultCreatedCount = importjobDescCreatedCount.Default.(int)
+	// importjobDescUpdatedCount is the schema descriptor for updated_count field.
+	importjobDescUpdatedCount := importjobFields[14].Descriptor()
+	// importjob.DefaultUpdatedCount holds the default value on creation for the updated_count field.
+	importjob.DefaultUpdatedCount = importjobDescUpdatedCount.Default.(int)
+	// importjobDescSkippedCount is the schema descriptor for skipped_count field.
+	importjobDescSkippedCount := importjobFields[15].Descriptor()
+	// importjob.DefaultSkippedCount holds the default value on creation for the skipped_count field.
+	importjob.DefaultSkippedCount = importjobDescSkippedCount.Default.(int)
+	// importjobDescFailedCount is the schema descriptor for failed_count field.
+	importjobDescFailedCount := importjobFields[16].Descriptor()
+	// importjob.DefaultFailedCount holds the default value on creation for the failed_count field.
+	importjob.DefaultFailedCount = importjobDescFailedCount.Default.(int)
+	// importjobDescError is the schema descriptor for error field.
+	importjobDescError := importjobFields[18].Descriptor()
+	// importjob.DefaultError holds the default value on creation for the error field.
+	importjob.DefaultError = importjobDescError.Default.(string)
+	// importjob.ErrorValidator is a validator for the "error" field. It is called by the builders before save.
+	importjob.ErrorValidator = importjobDescError.Validators[0].(func(string) error)
 	loginthrottleMixin := schema.LoginThrottle{}.Mixin()
 	loginthrottle.Policy = privacy.NewPolicies(loginthrottleMixin[0], schema.LoginThrottle{})
 	loginthrottle.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -747,6 +1041,92 @@ func init() {
 	loginthrottleDescFailures := loginthrottleFields[2].Descriptor()
 	// loginthrottle.DefaultFailures holds the default value on creation for the failures field.
 	loginthrottle.DefaultFailures = loginthrottleDescFailures.Default.(int)
+	mergelogMixin := schema.MergeLog{}.Mixin()
+	mergelog.Policy = privacy.NewPolicies(mergelogMixin[0], schema.MergeLog{})
+	mergelog.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := mergelog.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	mergelogFields := schema.MergeLog{}.Fields()
+	_ = mergelogFields
+	// mergelogDescEntity is the schema descriptor for entity field.
+	mergelogDescEntity := mergelogFields[1].Descriptor()
+	// mergelog.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	mergelog.EntityValidator = func() func(string) error {
+		validators := mergelogDescEntity.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity string) error {
+			for _, fn := range fns {
+				if err := fn(entity); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// mergelogDescCreatedAt is the schema descriptor for created_at field.
+	mergelogDescCreatedAt := mergelogFields[7].Descriptor()
+	// mergelog.DefaultCreatedAt holds the default value on creation for the created_at field.
+	mergelog.DefaultCreatedAt = mergelogDescCreatedAt.Default.(func() time.Time)
+	notificationMixin := schema.Notification{}.Mixin()
+	notification.Policy = privacy.NewPolicies(notificationMixin[0], schema.Notification{})
+	notification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationFields := schema.Notification{}.Fields()
+	_ = notificationFields
+	// notificationDescKind is the schema descriptor for kind field.
+	notificationDescKind := notificationFields[2].Descriptor()
+	// notification.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	notification.KindValidator = func() func(string) error {
+		validators := notificationDescKind.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(kind string) error {
+			for _, fn := range fns {
+				if err := fn(kind); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// notificationDescTitle is the schema descriptor for title field.
+	notificationDescTitle := notificationFields[3].Descriptor()
+	// notification.DefaultTitle holds the default value on creation for the title field.
+	notification.DefaultTitle = notificationDescTitle.Default.(string)
+	// notification.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	notification.TitleValidator = notificationDescTitle.Validators[0].(func(string) error)
+	// notificationDescBody is the schema descriptor for body field.
+	notificationDescBody := notificationFields[4].Descriptor()
+	// notification.DefaultBody holds the default value on creation for the body field.
+	notification.DefaultBody = notificationDescBody.Default.(string)
+	// notification.BodyValidator is a validator for the "body" field. It is called by the builders before save.
+	notification.BodyValidator = notificationDescBody.Validators[0].(func(string) error)
+	// notificationDescEntity is the schema descriptor for entity field.
+	notificationDescEntity := notificationFields[6].Descriptor()
+	// notification.DefaultEntity holds the default value on creation for the entity field.
+	notification.DefaultEntity = notificationDescEntity.Default.(string)
+	// notification.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	notification.EntityValidator = notificationDescEntity.Validators[0].(func(string) error)
+	// notificationDescCreatedAt is the schema descriptor for created_at field.
+	notificationDescCreatedAt := notificationFields[9].Descriptor()
+	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
 	passwordresetMixin := schema.PasswordReset{}.Mixin()
 	passwordreset.Policy = privacy.NewPolicies(passwordresetMixin[0], schema.PasswordReset{})
 	passwordreset.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -857,6 +1237,94 @@ func init() {
 			return nil
 		}
 	}()
+	savedviewMixin := schema.SavedView{}.Mixin()
+	savedview.Policy = privacy.NewPolicies(savedviewMixin[0], schema.SavedView{})
+	savedview.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := savedview.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	savedviewMixinFields1 := savedviewMixin[1].Fields()
+	_ = savedviewMixinFields1
+	savedviewMixinFields2 := savedviewMixin[2].Fields()
+	_ = savedviewMixinFields2
+	savedviewFields := schema.SavedView{}.Fields()
+	_ = savedviewFields
+	// savedviewDescCreatedAt is the schema descriptor for created_at field.
+	savedviewDescCreatedAt := savedviewMixinFields1[0].Descriptor()
+	// savedview.DefaultCreatedAt holds the default value on creation for the created_at field.
+	savedview.DefaultCreatedAt = savedviewDescCreatedAt.Default.(func() time.Time)
+	// savedviewDescUpdatedAt is the schema descriptor for updated_at field.
+	savedviewDescUpdatedAt := savedviewMixinFields1[1].Descriptor()
+	// savedview.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	savedview.DefaultUpdatedAt = savedviewDescUpdatedAt.Default.(func() time.Time)
+	// savedview.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	savedview.UpdateDefaultUpdatedAt = savedviewDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// savedviewDescVersion is the schema descriptor for version field.
+	savedviewDescVersion := savedviewMixinFields2[0].Descriptor()
+	// savedview.DefaultVersion holds the default value on creation for the version field.
+	savedview.DefaultVersion = savedviewDescVersion.Default.(int64)
+	// savedview.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	savedview.VersionValidator = savedviewDescVersion.Validators[0].(func(int64) error)
+	// savedviewDescEntity is the schema descriptor for entity field.
+	savedviewDescEntity := savedviewFields[2].Descriptor()
+	// savedview.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
+	savedview.EntityValidator = func() func(string) error {
+		validators := savedviewDescEntity.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(entity string) error {
+			for _, fn := range fns {
+				if err := fn(entity); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// savedviewDescName is the schema descriptor for name field.
+	savedviewDescName := savedviewFields[3].Descriptor()
+	// savedview.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	savedview.NameValidator = func() func(string) error {
+		validators := savedviewDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// savedviewDescQ is the schema descriptor for q field.
+	savedviewDescQ := savedviewFields[5].Descriptor()
+	// savedview.DefaultQ holds the default value on creation for the q field.
+	savedview.DefaultQ = savedviewDescQ.Default.(string)
+	// savedview.QValidator is a validator for the "q" field. It is called by the builders before save.
+	savedview.QValidator = savedviewDescQ.Validators[0].(func(string) error)
+	// savedviewDescSort is the schema descriptor for sort field.
+	savedviewDescSort := savedviewFields[6].Descriptor()
+	// savedview.DefaultSort holds the default value on creation for the sort field.
+	savedview.DefaultSort = savedviewDescSort.Default.(string)
+	// savedview.SortValidator is a validator for the "sort" field. It is called by the builders before save.
+	savedview.SortValidator = savedviewDescSort.Validators[0].(func(string) error)
+	// savedviewDescShared is the schema descriptor for shared field.
+	savedviewDescShared := savedviewFields[8].Descriptor()
+	// savedview.DefaultShared holds the default value on creation for the shared field.
+	savedview.DefaultShared = savedviewDescShared.Default.(bool)
+	// savedviewDescPosition is the schema descriptor for position field.
+	savedviewDescPosition := savedviewFields[9].Descriptor()
+	// savedview.DefaultPosition holds the default value on creation for the position field.
+	savedview.DefaultPosition = savedviewDescPosition.Default.(int)
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(sessionMixin[0], schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1027,6 +1495,10 @@ func init() {
 	userDescActive := userFields[6].Descriptor()
 	// user.DefaultActive holds the default value on creation for the active field.
 	user.DefaultActive = userDescActive.Default.(bool)
+	// userDescNotifyEmail is the schema descriptor for notify_email field.
+	userDescNotifyEmail := userFields[10].Descriptor()
+	// user.DefaultNotifyEmail holds the default value on creation for the notify_email field.
+	user.DefaultNotifyEmail = userDescNotifyEmail.Default.(bool)
 }
 
 const (

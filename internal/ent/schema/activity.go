@@ -54,6 +54,15 @@ func (Activity) Fields() []ent.Field {
 			Annotations(meta.Field("doneAt", "完成时间", "Done at", "datetime").Filter().Sort().ReadOnlyF()),
 		field.Time("next_follow_up_at").Optional().Nillable().
 			Annotations(meta.Field("nextFollowUpAt", "下次跟进", "Next follow-up", "datetime").Filter().Sort()),
+		field.Time("remind_at").Optional().Nillable().
+			Annotations(meta.Field("remindAt", "提醒时间", "Reminder", "datetime").Filter().Sort()),
+		// RemindedAt is set when the reminder went out, in the same transaction as its notification.
+		field.Time("reminded_at").Optional().Nillable().
+			Annotations(meta.Field("remindedAt", "已提醒", "Reminded at", "datetime").ReadOnlyF()),
+		field.Strings("tags").Optional().
+			Annotations(meta.Field("tags", "标签", "Tags", "tags").Filter()),
+		field.JSON("custom", map[string]any{}).Optional().
+			Annotations(meta.Field("custom", "自定义字段", "Custom fields", "custom")),
 		field.Int64("owner_id").Optional().Nillable().
 			Annotations(meta.Field("ownerId", "负责人", "Owner", "ref").RefTo("user").Filter()),
 		field.Int64("team_id").Optional().Nillable().
@@ -74,5 +83,6 @@ func (Activity) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("owner_id", "status", "due_at"), index.Fields("team_id", "updated_at"),
 		index.Fields("account_id"), index.Fields("contact_id"), index.Fields("due_at"), index.Fields("updated_at"),
+		index.Fields("remind_at"), index.Fields("account_id", "created_at"),
 	}
 }

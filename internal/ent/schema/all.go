@@ -8,6 +8,7 @@ func All() []ent.Interface {
 	return []ent.Interface{
 		Team{}, User{}, Role{}, RoleGrant{}, APIToken{}, Session{}, PasswordReset{}, LoginThrottle{},
 		IdempotencyKey{}, AuditEvent{}, DictionaryItem{}, CustomField{}, Account{}, Contact{},
-		Activity{},
+		Activity{}, Comment{}, Notification{}, SavedView{}, ImportJob{}, ImportFile{}, DedupKey{},
+		DuplicateDismissal{}, MergeLog{},
 	}
 }

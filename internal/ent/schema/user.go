@@ -49,6 +49,10 @@ func (User) Fields() []ent.Field {
 		field.Time("last_login_at").Optional().Nillable().
 			Annotations(meta.Field("lastLoginAt", "最近登录", "Last login", "datetime").ReadOnlyF()),
 		field.Time("password_changed_at").Optional().Nillable(),
+		field.Bool("notify_email").Default(true).
+			Annotations(meta.Field("notifyEmail", "邮件提醒", "E-mail reminders", "bool")),
+		// CalendarTokenHash is the SHA-256 of the secret in the user's iCalendar feed address.
+		field.String("calendar_token_hash").Optional().Nillable().Sensitive().Unique(),
 	}
 }
 

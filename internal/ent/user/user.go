@@ -39,6 +39,10 @@ const (
 	FieldLastLoginAt = "last_login_at"
 	// FieldPasswordChangedAt holds the string denoting the password_changed_at field in the database.
 	FieldPasswordChangedAt = "password_changed_at"
+	// FieldNotifyEmail holds the string denoting the notify_email field in the database.
+	FieldNotifyEmail = "notify_email"
+	// FieldCalendarTokenHash holds the string denoting the calendar_token_hash field in the database.
+	FieldCalendarTokenHash = "calendar_token_hash"
 	// EdgeTeam holds the string denoting the team edge name in mutations.
 	EdgeTeam = "team"
 	// EdgeRoles holds the string denoting the roles edge name in mutations.
@@ -92,6 +96,8 @@ var Columns = []string{
 	FieldTeamID,
 	FieldLastLoginAt,
 	FieldPasswordChangedAt,
+	FieldNotifyEmail,
+	FieldCalendarTokenHash,
 }
 
 var (
@@ -140,6 +146,8 @@ var (
 	TimeZoneValidator func(string) error
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
+	// DefaultNotifyEmail holds the default value on creation for the "notify_email" field.
+	DefaultNotifyEmail bool
 )
 
 // OrderOption defines the ordering options for the User queries.
@@ -208,6 +216,16 @@ func ByLastLoginAt(opts ...sql.OrderTermOption) OrderOption {
 // ByPasswordChangedAt orders the results by the password_changed_at field.
 func ByPasswordChangedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPasswordChangedAt, opts...).ToFunc()
+}
+
+// ByNotifyEmail orders the results by the notify_email field.
+func ByNotifyEmail(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNotifyEmail, opts...).ToFunc()
+}
+
+// ByCalendarTokenHash orders the results by the calendar_token_hash field.
+func ByCalendarTokenHash(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCalendarTokenHash, opts...).ToFunc()
 }
 
 // ByTeamField orders the results by team field.

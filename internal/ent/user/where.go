@@ -115,6 +115,16 @@ func PasswordChangedAt(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldPasswordChangedAt, v))
 }
 
+// NotifyEmail applies equality check predicate on the "notify_email" field. It's identical to NotifyEmailEQ.
+func NotifyEmail(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldNotifyEmail, v))
+}
+
+// CalendarTokenHash applies equality check predicate on the "calendar_token_hash" field. It's identical to CalendarTokenHashEQ.
+func CalendarTokenHash(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldCalendarTokenHash, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldCreatedAt, v))
@@ -698,6 +708,91 @@ func PasswordChangedAtIsNil() predicate.User {
 // PasswordChangedAtNotNil applies the NotNil predicate on the "password_changed_at" field.
 func PasswordChangedAtNotNil() predicate.User {
 	return predicate.User(sql.FieldNotNull(FieldPasswordChangedAt))
+}
+
+// NotifyEmailEQ applies the EQ predicate on the "notify_email" field.
+func NotifyEmailEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldNotifyEmail, v))
+}
+
+// NotifyEmailNEQ applies the NEQ predicate on the "notify_email" field.
+func NotifyEmailNEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldNotifyEmail, v))
+}
+
+// CalendarTokenHashEQ applies the EQ predicate on the "calendar_token_hash" field.
+func CalendarTokenHashEQ(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashNEQ applies the NEQ predicate on the "calendar_token_hash" field.
+func CalendarTokenHashNEQ(v string) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashIn applies the In predicate on the "calendar_token_hash" field.
+func CalendarTokenHashIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldIn(FieldCalendarTokenHash, vs...))
+}
+
+// CalendarTokenHashNotIn applies the NotIn predicate on the "calendar_token_hash" field.
+func CalendarTokenHashNotIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldCalendarTokenHash, vs...))
+}
+
+// CalendarTokenHashGT applies the GT predicate on the "calendar_token_hash" field.
+func CalendarTokenHashGT(v string) predicate.User {
+	return predicate.User(sql.FieldGT(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashGTE applies the GTE predicate on the "calendar_token_hash" field.
+func CalendarTokenHashGTE(v string) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashLT applies the LT predicate on the "calendar_token_hash" field.
+func CalendarTokenHashLT(v string) predicate.User {
+	return predicate.User(sql.FieldLT(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashLTE applies the LTE predicate on the "calendar_token_hash" field.
+func CalendarTokenHashLTE(v string) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashContains applies the Contains predicate on the "calendar_token_hash" field.
+func CalendarTokenHashContains(v string) predicate.User {
+	return predicate.User(sql.FieldContains(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashHasPrefix applies the HasPrefix predicate on the "calendar_token_hash" field.
+func CalendarTokenHashHasPrefix(v string) predicate.User {
+	return predicate.User(sql.FieldHasPrefix(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashHasSuffix applies the HasSuffix predicate on the "calendar_token_hash" field.
+func CalendarTokenHashHasSuffix(v string) predicate.User {
+	return predicate.User(sql.FieldHasSuffix(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashIsNil applies the IsNil predicate on the "calendar_token_hash" field.
+func CalendarTokenHashIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldCalendarTokenHash))
+}
+
+// CalendarTokenHashNotNil applies the NotNil predicate on the "calendar_token_hash" field.
+func CalendarTokenHashNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldCalendarTokenHash))
+}
+
+// CalendarTokenHashEqualFold applies the EqualFold predicate on the "calendar_token_hash" field.
+func CalendarTokenHashEqualFold(v string) predicate.User {
+	return predicate.User(sql.FieldEqualFold(FieldCalendarTokenHash, v))
+}
+
+// CalendarTokenHashContainsFold applies the ContainsFold predicate on the "calendar_token_hash" field.
+func CalendarTokenHashContainsFold(v string) predicate.User {
+	return predicate.User(sql.FieldContainsFold(FieldCalendarTokenHash, v))
 }
 
 // HasTeam applies the HasEdge predicate on the "team" edge.
