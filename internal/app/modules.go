@@ -10,6 +10,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/activity"
 	"github.com/kehu-crm/kehu/internal/customer"
 	"github.com/kehu-crm/kehu/internal/customfield"
+	"github.com/kehu-crm/kehu/internal/dedup"
 	"github.com/kehu-crm/kehu/internal/dictionary"
 	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/iam"
@@ -33,6 +34,7 @@ type Modules struct {
 	Customer    *customer.Service
 	Activity    *activity.Service
 	Search      *search.Service
+	Dedup       *dedup.Service
 	Meta        *meta.Registry
 }
 
@@ -67,12 +69,15 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	actSvc := activity.New(st, registry, dictSvc)
 	custSvc.AddTransferParticipant(openActivities{actSvc})
 	var searchSvc *search.Service
+	var dedupSvc *dedup.Service
 	if st != nil {
 		searchSvc = search.New(st, st.DB.Dialect)
+		dedupSvc = dedup.New(st, st.DB.Dialect)
 	}
 	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
 		Activity: actSvc,
-		Search:   searchSvc}, nil
+		Search:   searchSvc,
+		Dedup:    dedupSvc}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -84,6 +89,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	customer.NewAPI(m.Customer).Register(api)
 	activity.RegisterAPI(api, m.Activity)
 	search.RegisterAPI(api, m.Search)
+	dedup.RegisterAPI(api, m.Dedup)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.
