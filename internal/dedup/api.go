@@ -65,7 +65,7 @@ type CheckOutput struct {
 type PairListInput struct {
 	Entity string `query:"entity" enum:"account,contact" required:"true"`
 	Cursor string `query:"cursor" maxLength:"200" doc:"Opaque cursor from the previous page's nextCursor"`
-	Limit  int    `query:"limit" minimum:"1" maximum:"100" default:"20"`
+	Limit  int    `query:"limit" minimum:"1" maximum:"200" default:"20"`
 }
 
 // PairSideDTO is one record of a pair.

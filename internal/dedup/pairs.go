@@ -39,7 +39,7 @@ type Pair struct {
 }
 
 // MaxPairPage is the largest page of pairs.
-const MaxPairPage = 100
+const MaxPairPage = 200
 
 // Pairs lists likely duplicate pairs of entity among the records the caller may read (a pair with one
 // record outside the caller's scope is not listed), excluding dismissed pairs, best score first. after
