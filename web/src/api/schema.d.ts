@@ -101,6 +101,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another account into this one
+         * @description Needs account:update over this record and account:delete over the other, and If-Match with this record's version. In one transaction: applies the field choices, unites tags, moves the other record's contacts, activities and comments here, logs the merge and deletes the other record. Sensitive fields you see masked on the other record cannot be taken from it.
+         */
+        post: operations["mergeAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -347,6 +367,26 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/api/v1/contacts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another contact into this one
+         * @description Needs contact:update over this record and contact:delete over the other, and If-Match with this record's version. In one transaction: applies the field choices, unites tags, moves the other record's contacts, activities and comments here, logs the merge and deletes the other record. Sensitive fields you see masked on the other record cannot be taken from it.
+         */
+        post: operations["mergeContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/custom-fields": {
         parameters: {
             query?: never;
@@ -464,6 +504,86 @@ export interface paths {
         put?: never;
         /** Reorder the items of a kind */
         post: operations["reorderDictionaryItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List likely duplicate pairs
+         * @description Needs <entity>:read. Pairs of records sharing a normalised key, both within your read scope, best score first; dismissed pairs are left out.
+         */
+        get: operations["listDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find likely duplicates of a record being created or edited
+         * @description Needs <entity>:read. Matches on the normalised name (company suffixes such as 有限公司 or Ltd. ignored; a contact's name within its account), phone, e-mail and website. Lists the matching records you may read and counts the others (hidden) without telling anything else about them.
+         */
+        post: operations["checkDuplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark two records as not duplicates
+         * @description Needs <entity>:update over both records; the pair is no longer listed. Repeating it is harmless.
+         */
+        post: operations["dismissDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count what a merge would move
+         * @description Needs <entity>:read over both records.
+         */
+        get: operations["previewMerge"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -909,6 +1029,57 @@ export interface components {
             ip: string;
             requestId: string;
         };
+        CandidateDTO: {
+            /**
+             * Format: int64
+             * @description Contacts: their account
+             */
+            accountId?: number;
+            /** @description Contacts: their account's name, for callers who read accounts */
+            accountName?: string;
+            /** Format: int64 */
+            id: number;
+            /** @description What matched: email, phone, name, website */
+            kinds: string[] | null;
+            name: string;
+            /** Format: int64 */
+            ownerId?: number;
+            ownerName: string;
+            /** Format: int64 */
+            score: number;
+        };
+        CheckInputBody: {
+            /** @enum {string} */
+            entity: "account" | "contact";
+            values: components["schemas"]["CheckValues"];
+        };
+        CheckOutputBody: {
+            /**
+             * Format: int64
+             * @description Matching records you cannot see
+             */
+            hidden: number;
+            items: components["schemas"]["CandidateDTO"][] | null;
+        };
+        CheckValues: {
+            /**
+             * Format: int64
+             * @description Contacts only: the contact's account (a name matches within one account)
+             */
+            accountId?: number;
+            email?: string;
+            /**
+             * Format: int64
+             * @description The record being edited (left out of the matches); 0 or absent when creating
+             */
+            id?: number;
+            /** @description Contacts only */
+            mobile?: string;
+            name?: string;
+            phone?: string;
+            /** @description Accounts only */
+            website?: string;
+        };
         ContactBody: {
             /** Format: int64 */
             accountId?: number;
@@ -1178,6 +1349,14 @@ export interface components {
             /** @description Item ids of the kind in their new order; unlisted items follow in their current order */
             ids: number[] | null;
         };
+        DismissInputBody: {
+            /** Format: int64 */
+            aId: number;
+            /** Format: int64 */
+            bId: number;
+            /** @enum {string} */
+            entity: "account" | "contact";
+        };
         EntityMeta: {
             fields: components["schemas"]["FieldMeta"][] | null;
             label: string;
@@ -1291,6 +1470,11 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        ListBodyPairDTO: {
+            items: components["schemas"]["PairDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ListBodyRoleDTO: {
             items: components["schemas"]["RoleDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
@@ -1334,8 +1518,43 @@ export interface components {
             team?: components["schemas"]["TeamRef"];
             timeZone: string;
         };
+        MergeBody: {
+            /** @description Field API name (or custom.<key>) → survivor | merged. A field left out keeps this record's value unless it is empty and the other's is not. */
+            fields?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: int64
+             * @description The record merged into this one and then deleted
+             */
+            mergeId: number;
+        };
+        MergeResultDTO: {
+            /** @description The choice applied to every field */
+            choices: {
+                [key: string]: string;
+            };
+            /** Format: int64 */
+            mergedId: number;
+            moved: components["schemas"]["MovedDTO"];
+            /** Format: int64 */
+            survivorId: number;
+            /**
+             * Format: int64
+             * @description The survivor's new version
+             */
+            version: number;
+        };
         MetaOutputBody: {
             entities: components["schemas"]["EntityMeta"][] | null;
+        };
+        MovedDTO: {
+            /** Format: int64 */
+            activities: number;
+            /** Format: int64 */
+            comments: number;
+            /** Format: int64 */
+            contacts: number;
         };
         MyDayOutputBody: {
             items: components["schemas"]["DTO"][] | null;
@@ -1347,6 +1566,31 @@ export interface components {
         };
         OutputBody: {
             items: components["schemas"]["HitDTO"][] | null;
+        };
+        PairDTO: {
+            /** @description The older record (smaller id) */
+            a: components["schemas"]["PairSideDTO"];
+            b: components["schemas"]["PairSideDTO"];
+            /** @description What matched: email, phone, name, website */
+            kinds: string[] | null;
+            /**
+             * Format: int64
+             * @description e-mail 60 + phone 50 + name 40 + website 30, at most 100
+             */
+            score: number;
+        };
+        PairSideDTO: {
+            /** Format: int64 */
+            accountId?: number;
+            accountName?: string;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: int64 */
+            ownerId?: number;
+            ownerName: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         PasswordInputBody: {
             currentPassword: string;
@@ -1807,6 +2051,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListBodyContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    mergeAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResultDTO"];
                 };
             };
             /** @description Error */
@@ -2534,6 +2818,46 @@ export interface operations {
             };
         };
     };
+    mergeContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResultDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listCustomFields: {
         parameters: {
             query: {
@@ -2905,6 +3229,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DictionaryItemListBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listDuplicates: {
+        parameters: {
+            query: {
+                entity: "account" | "contact";
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyPairDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    checkDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    dismissDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissInputBody"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    previewMerge: {
+        parameters: {
+            query: {
+                entity: "account" | "contact";
+                survivorId: number;
+                mergeId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovedDTO"];
                 };
             };
             /** @description Error */
