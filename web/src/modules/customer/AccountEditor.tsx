@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotent, ifMatch, unwrap } from '../../api/client';
 import { RecordForm } from '../../components/record';
 import type { Account, AccountCreate, AccountPatch } from './types';
+import { DuplicateWarning } from '../dedup/DuplicateWarning';
 
 export const ACCOUNT_FIELDS = ['name', 'type', 'level', 'industry', 'region', 'source', 'lifecycle', 'phone', 'email', 'website', 'address', 'creditLimit', 'currency', 'satisfaction', 'tags'];
 const SENSITIVE = ['phone', 'email'];
@@ -22,6 +23,14 @@ export function AccountEditor({ account, open, onClose, onSaved }: AccountEditor
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const fields = account?.masked ? ACCOUNT_FIELDS.filter((f) => !SENSITIVE.includes(f)) : ACCOUNT_FIELDS;
+  // Likely duplicates of what is typed (SPEC C6): a warning, never a block.
+  const watched = {
+    id: account?.id,
+    name: Form.useWatch('name', form) as string | undefined,
+    phone: Form.useWatch('phone', form) as string | undefined,
+    email: Form.useWatch('email', form) as string | undefined,
+    website: Form.useWatch('website', form) as string | undefined,
+  };
 
   const submit = async (values: Record<string, unknown>) => {
     const saved = account
@@ -42,6 +51,7 @@ export function AccountEditor({ account, open, onClose, onSaved }: AccountEditor
       destroyOnHidden
       width={720}
     >
+      <DuplicateWarning entity="account" values={watched} />
       <RecordForm
         entity="account"
         form={form}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotent, ifMatch, unwrap } from '../../api/client';
 import { RecordForm } from '../../components/record';
 import type { Contact, ContactCreate, ContactPatch } from './types';
+import { DuplicateWarning } from '../dedup/DuplicateWarning';
 
 export const CONTACT_FIELDS = ['name', 'title', 'buyingRole', 'phone', 'mobile', 'email', 'birthday', 'preferredChannel', 'consent', 'tags'];
 const SENSITIVE = ['phone', 'mobile', 'email', 'birthday'];
@@ -22,6 +23,15 @@ export function ContactEditor({ accountId, contact, open, onClose, onSaved }: Co
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const fields = contact?.masked ? CONTACT_FIELDS.filter((f) => !SENSITIVE.includes(f)) : CONTACT_FIELDS;
+  // Likely duplicates of what is typed (SPEC C6): a warning, never a block.
+  const watched = {
+    id: contact?.id,
+    accountId,
+    name: Form.useWatch('name', form) as string | undefined,
+    phone: Form.useWatch('phone', form) as string | undefined,
+    mobile: Form.useWatch('mobile', form) as string | undefined,
+    email: Form.useWatch('email', form) as string | undefined,
+  };
 
   const submit = async (values: Record<string, unknown>) => {
     const saved = contact
@@ -42,6 +52,7 @@ export function ContactEditor({ accountId, contact, open, onClose, onSaved }: Co
       destroyOnHidden
       width={640}
     >
+      <DuplicateWarning entity="contact" values={watched} />
       <RecordForm
         entity="contact"
         form={form}
