@@ -35,4 +35,38 @@
 // readable records are returned; Lookup also counts matching records outside the caller's scope
 // (Hidden) without telling anything else about them. The import module uses them to flag duplicates;
 // bulk loaders that bypass ent hooks call Refresh.
+//
+// # Review
+//
+// Pairs are computed per page in SQL: dedup_key joined with itself on (entity, kind, key), both record
+// ids restricted to the caller's read scope with authz.ScopePredicate (the entity's own rule, read from
+// its schema), grouped per pair with one flag per kind, dismissed pairs left out, ordered by score
+// then ids with a keyset cursor. A pair with one record outside the caller's scope is never listed.
+// There is no precomputed pair table: at million-record scale a page costs a self-join over the keys
+// the caller can read, which is the known limit of this design.
+//
+// # Rights
+//
+// No new right. Check, list and preview need <entity>:read (the operations are declared SignedIn and
+// the entity comes in the request, as for search). Dismissing needs <entity>:update over both records.
+// A merge changes the survivor and removes the other record, so it needs <entity>:update over the
+// survivor (out of scope: 404, like a missing record) and <entity>:delete over the merged record (out
+// of scope or missing: 422 naming mergeId). A dedicated "merge" right was considered and rejected: it
+// would let someone remove records they may not delete.
+//
+// # Merge
+//
+// One transaction (Service.Merge): the survivor is updated as the caller with If-Match (412 on an old
+// version) — a field listed as "merged" takes the other record's value, a field left out keeps the
+// survivor's unless that is empty; custom values are chosen per key ("custom.<key>"); tags are united;
+// sensitive values the caller sees masked on the other record cannot be taken (422) and are never
+// taken by default. Then, as the system: contacts move to the survivor (with its owner and team, as
+// contacts follow their account), activities, comments (their record and their account) and
+// notifications are re-pointed — comment and notification targets are immutable in the schema, so
+// they are moved with one UPDATE each, recorded by the merge event; a merge_log row keeps a snapshot of
+// the merged record (sensitive values included: readers must mask them) and the choices; dismissals of
+// the merged record are dropped; the merged record is deleted as the caller (nothing is left for the
+// database to cascade); a "merge" audit event on the survivor names the merged id and what moved.
+// The audit rows of the merged record stay; the timeline reads merge_log to show them on the survivor.
+// Search rows and dedup keys follow through the store's hooks.
 package dedup
