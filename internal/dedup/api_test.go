@@ -85,6 +85,14 @@ func TestCheck(t *testing.T) {
 		if ids, _, _ := check(t, east, "contact", map[string]any{"phone": "+86 139 0013 9000"}); !slices.Equal(ids, []int64{con}) {
 			t.Errorf("contact by phone: %v", ids)
 		}
+		// Hostile input is data: it is matched (or not) and never breaks the query.
+		for _, p := range []string{`x'); DROP TABLE dedup_keys;--`, "<script>alert(1)</script>", "a\x00b@c.cn", "客户\u202e反转", "%_\\"} {
+			check(t, admin, "account", map[string]any{"name": p, "email": p, "website": p, "phone": p})
+			check(t, admin, "contact", map[string]any{"name": p, "email": p, "mobile": p, "accountId": mine})
+		}
+		if ids, _, _ := check(t, admin, "account", map[string]any{"name": "上海示例科技"}); len(ids) != 2 {
+			t.Errorf("keys damaged by hostile input: %v", ids)
+		}
 		// Validation and rights.
 		bad := admin.Do(t, "POST", "/api/v1/duplicates/check", map[string]any{"entity": "lead", "values": map[string]any{}}).Want(t, 422)
 		if _, ok := bad.FieldErrors()["body.entity"]; !ok {

@@ -77,11 +77,13 @@ func Keys(entity string, v Values) []Key {
 	return out
 }
 
-// fold maps full-width forms to their half-width equivalents (Ａ→A, （→(, ideographic space → space)
-// and lower-cases.
+// fold maps full-width forms to their half-width equivalents (Ａ→A, （→(, ideographic space → space),
+// drops control characters (a NUL would not even be storable in PostgreSQL) and lower-cases.
 func fold(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
+		case unicode.IsControl(r) && r != '\t' && r != '\n':
+			return -1
 		case r == '\u3000':
 			return ' '
 		case r >= '\uFF01' && r <= '\uFF5E':

@@ -91,6 +91,7 @@ func TestEmail(t *testing.T) {
 	cases := map[string]string{
 		"  Zhang.San@Example.COM ": "zhang.san@example.com",
 		"mailto:a@b.cn":            "a@b.cn",
+		"a\x00b@c.cn\x07":          "ab@c.cn",
 		"ＡＢ＠ｂ．ｃｎ":                  "ab@b.cn",
 		"not an email":             "",
 		"@example.com":             "",
