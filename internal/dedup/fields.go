@@ -49,6 +49,12 @@ func MergeFields(entity string) []string {
 	return out
 }
 
+// MergeFieldSensitive reports whether a choosable field is sensitive (masked without read_sensitive).
+func MergeFieldSensitive(entity, api string) bool {
+	f, _ := mergeFieldOf(entity, api)
+	return f.Sensitive
+}
+
 func mergeFieldOf(entity, api string) (mergeField, bool) {
 	for _, f := range mergeFields[entity] {
 		if f.API == api {
