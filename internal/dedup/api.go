@@ -226,10 +226,9 @@ func RegisterAPI(api huma.API, svc *Service) {
 }
 
 func sideDTO(s PairSide) PairSideDTO {
-	return PairSideDTO{ID: s.ID, Name: s.Name, OwnerID: s.OwnerID, OwnerName: s.OwnerName, AccountID: s.AccountID,
-		AccountName: s.AccountName, UpdatedAt: s.UpdatedAt}
+	return PairSideDTO(s)
 }
 
 func movedDTO(m Moved) MovedDTO {
-	return MovedDTO{Contacts: m.Contacts, Activities: m.Activities, Comments: m.Comments}
+	return MovedDTO(m)
 }
