@@ -28,6 +28,7 @@ const AccountsPage = lazy(() => import('../modules/customer/AccountsPage'));
 const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPage'));
 const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
 const ActivitiesPage = lazy(() => import('../modules/activity/ActivitiesPage'));
+const NotificationsPage = lazy(() => import('../modules/collab/NotificationsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -74,6 +75,7 @@ export function AppRoutes() {
           <Route path="accounts/:id" element={guarded('accounts', <AccountDetailPage />)} />
           <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
           <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
