@@ -3,10 +3,16 @@ package collab_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"mime"
+	"mime/quotedprintable"
+	"net/mail"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/kehu-crm/kehu/internal/ent"
+	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/notification"
 	"github.com/kehu-crm/kehu/internal/testkit"
 )
@@ -63,8 +69,7 @@ func newActivity(t testing.TB, a *testkit.App, subject string, account, owner, t
 			SetNillableAccountID(opt(account)).SetNillableOwnerID(opt(owner)).SetNillableTeamID(opt(team)).
 			SetNillableRemindAt(remindAt).SetDueAt(time.Date(2026, 11, 23, 8, 30, 0, 0, time.UTC))
 		if status != "" {
-			q.SetStatus("open")
-			q.Mutation().SetField("status", status)
+			q.SetStatus(activity.Status(status))
 		}
 		r, err := q.Save(ctx)
 		if err == nil {
@@ -93,3 +98,25 @@ func notes(t testing.TB, a *testkit.App, user int64) []*ent.Notification {
 func num(v any) int64 { f, _ := v.(float64); return int64(f) }
 
 func path(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// decoded returns a received mail's subject and text body, undoing RFC 2047 and quoted-printable.
+func decoded(t testing.TB, data string) (subject, body string) {
+	t.Helper()
+	msg, err := mail.ReadMessage(strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, err = new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r io.Reader = msg.Body
+	if strings.EqualFold(msg.Header.Get("Content-Transfer-Encoding"), "quoted-printable") {
+		r = quotedprintable.NewReader(msg.Body)
+	}
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return subject, string(raw)
+}
