@@ -206,7 +206,9 @@ func (w *world) operations() []testkit.Operation {
 			testkit.Operation{Name: "create" + e.name + "Comment", Method: "POST", Path: "/api/v1/" + e.path + "/{id}/comments",
 				Relations: rels, Applies: w.applies, Setup: w.recordTarget(e.entity, false, false),
 				Denied: w.noNewComment(e.entity),
-				Body:   func(testkit.Principal, testkit.Relation, testkit.Target) any { return map[string]any{"body": "新评论"} }},
+				Body: func(testkit.Principal, testkit.Relation, testkit.Target) any {
+					return map[string]any{"body": "新评论"}
+				}},
 			testkit.Operation{Name: "updateOwn" + e.name + "Comment", Method: "PATCH", Path: "/api/v1/comments/{id}",
 				Relations: rels, Applies: w.applies, Setup: w.recordTarget(e.entity, true, true), Denied: w.commentUnchanged,
 				Body: func(testkit.Principal, testkit.Relation, testkit.Target) any { return map[string]any{"body": "改"} }},
