@@ -17,8 +17,6 @@ func isDenied(err error) bool {
 	return errors.Is(err, authz.ErrForbidden) || apperr.Is(err, apperr.NotFound) || ent.IsNotFound(err)
 }
 
-func isNoActor(err error) bool { return apperr.Is(err, apperr.NotFound) || ent.IsNotFound(err) }
-
 func commentNotFound(id int64) error { return apperr.NotFoundOf("comment", id) }
 
 func notificationNotFound(id int64) error { return apperr.NotFoundOf("notification", id) }

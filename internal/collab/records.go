@@ -84,13 +84,11 @@ func (s *Service) Source(entity string) (path string, read, update authz.Right) 
 	return src.Path, src.Read, src.Update
 }
 
-// canRead reports whether user may read the record (as that user signs in); deactivated users may not.
+// canRead reports whether user may read the record (as that user signs in); deactivated users may not
+// (ActorOf gives them no actor).
 func (s *Service) canRead(ctx context.Context, userID int64, t Target) (bool, error) {
 	actor, err := s.actors.ActorOf(ctx, userID)
-	if err != nil {
-		if isNoActor(err) {
-			return false, nil
-		}
+	if err != nil || actor == nil {
 		return false, err
 	}
 	_, err = s.target(authz.WithActor(ctx, actor), t.Entity, t.ID)

@@ -25,7 +25,8 @@ type Activities interface {
 	Get(ctx context.Context, id int64) (*ent.Activity, error)
 }
 
-// Actors builds the actor of another active user (iam implements it), to ask what they may read.
+// Actors builds the actor of another active user (iam implements it), to ask what they may read; a
+// missing or deactivated user gives a nil actor.
 type Actors interface {
 	ActorOf(ctx context.Context, userID int64) (*authz.Actor, error)
 }

@@ -54,18 +54,3 @@ func (s *Service) Directory(ctx context.Context, q string, ids []int64) ([]Direc
 	}
 	return out, nil
 }
-
-// ActorOf builds the actor an active user signs in as (their roles' grants, no token narrowing), so
-// another module can ask what that user may see — e.g. whether a mentioned colleague can read the
-// record before notifying them. An unknown or deactivated user gives a not-found error (apperr.NotFound).
-func (s *Service) ActorOf(ctx context.Context, userID int64) (*authz.Actor, error) {
-	sys := authz.AsSystem(ctx)
-	u, err := s.st.Client(sys).User.Query().Where(user.ID(userID), user.Active(true)).Only(sys)
-	if ent.IsNotFound(err) {
-		return nil, apperr.NotFoundOf("user", userID)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return s.actorFor(ctx, u, 0, nil)
-}
