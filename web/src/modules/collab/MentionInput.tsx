@@ -50,7 +50,8 @@ export function MentionInput({ value, onChange, picked, onPick, placeholder, aut
       onChange={onChange}
       onSearch={(text) => search(text)}
       onSelect={(opt) => {
-        const u = options.find((o) => String(o.id) === opt.key);
+        // antd may not hand the option's key back; the value (the inserted name) identifies it then.
+        const u = options.find((o) => String(o.id) === String(opt.key)) ?? options.find((o) => o.name === opt.value);
         if (u && !picked.some((p) => p.id === u.id)) onPick({ id: u.id, name: u.name });
       }}
       loading={loading}
