@@ -8,6 +8,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/kehu-crm/kehu/internal/activity"
+	"github.com/kehu-crm/kehu/internal/collab"
 	"github.com/kehu-crm/kehu/internal/customer"
 	"github.com/kehu-crm/kehu/internal/customfield"
 	"github.com/kehu-crm/kehu/internal/dedup"
@@ -35,6 +36,7 @@ type Modules struct {
 	Activity    *activity.Service
 	Search      *search.Service
 	Dedup       *dedup.Service
+	Collab      *collab.Service
 	Meta        *meta.Registry
 }
 
@@ -74,10 +76,12 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 		searchSvc = search.New(st, st.DB.Dialect)
 		dedupSvc = dedup.New(st, st.DB.Dialect)
 	}
+	collabSvc := collab.New(st, custSvc, actSvc, iamSvc, sender, bundle, collab.Config{PublicURL: cfg.PublicURL()}, logger)
 	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
 		Activity: actSvc,
 		Search:   searchSvc,
-		Dedup:    dedupSvc}, nil
+		Dedup:    dedupSvc,
+		Collab:   collabSvc}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -90,18 +94,21 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	activity.RegisterAPI(api, m.Activity)
 	search.RegisterAPI(api, m.Search)
 	dedup.RegisterAPI(api, m.Dedup)
+	collab.RegisterAPI(api, m.Collab)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.
 func (m *Modules) RegisterJobs(workers *river.Workers) []*river.PeriodicJob {
 	var periodic []*river.PeriodicJob
 	periodic = append(periodic, m.IAM.RegisterJobs(workers)...)
+	periodic = append(periodic, m.Collab.RegisterJobs(workers)...)
 	return periodic
 }
 
 // SetJobs gives every module the job queue.
 func (m *Modules) SetJobs(j iam.Enqueuer) {
 	m.IAM.SetJobs(j)
+	m.Collab.SetJobs(j)
 }
 
 // openActivities lets a customer transfer move the open activities on the transferred accounts.

@@ -29,6 +29,7 @@ const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPa
 const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
 const ActivitiesPage = lazy(() => import('../modules/activity/ActivitiesPage'));
 const DuplicatesPage = lazy(() => import('../modules/dedup/DuplicatesPage'));
+const NotificationsPage = lazy(() => import('../modules/collab/NotificationsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -76,6 +77,7 @@ export function AppRoutes() {
           <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
           <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
           <Route path="duplicates" element={guarded('duplicates', <DuplicatesPage />)} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

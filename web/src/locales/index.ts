@@ -6,8 +6,9 @@ import enAdmin from './en/admin.json';
 import enRecord from './en/record.json';
 import enDictionary from './en/dictionary.json';
 import enCustomer from './en/customer.json';
-import enActivity from './en/activity.json';
 import enCustomfield from './en/customfield.json';
+import enActivity from './en/activity.json';
+import enCollab from './en/collab.json';
 import enDedup from './en/dedup.json';
 import zhCommon from './zh-CN/common.json';
 import zhAuth from './zh-CN/auth.json';
@@ -15,13 +16,14 @@ import zhAdmin from './zh-CN/admin.json';
 import zhRecord from './zh-CN/record.json';
 import zhDictionary from './zh-CN/dictionary.json';
 import zhCustomer from './zh-CN/customer.json';
-import zhActivity from './zh-CN/activity.json';
 import zhCustomfield from './zh-CN/customfield.json';
+import zhActivity from './zh-CN/activity.json';
+import zhCollab from './zh-CN/collab.json';
 import zhDedup from './zh-CN/dedup.json';
 
-export const NAMESPACES = ['common', 'auth', 'admin', 'record', 'dictionary', 'customer', 'customfield', 'activity', 'dedup'] as const;
+export const NAMESPACES = ['common', 'auth', 'admin', 'record', 'dictionary', 'customer', 'customfield', 'activity', 'collab', 'dedup'] as const;
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord, dictionary: enDictionary, customer: enCustomer, customfield: enCustomfield, activity: enActivity, dedup: enDedup },
-  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord, dictionary: zhDictionary, customer: zhCustomer, customfield: zhCustomfield, activity: zhActivity, dedup: zhDedup },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord, dictionary: enDictionary, customer: enCustomer, customfield: enCustomfield, activity: enActivity, collab: enCollab, dedup: enDedup },
+  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord, dictionary: zhDictionary, customer: zhCustomer, customfield: zhCustomfield, activity: zhActivity, collab: zhCollab, dedup: zhDedup },
 };

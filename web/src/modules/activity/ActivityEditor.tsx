@@ -1,10 +1,11 @@
 // Log / edit an activity in a modal, with the metadata-driven RecordForm.
 import { useState } from 'react';
-import { Form, Modal } from 'antd';
+import { Card, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, idempotent, ifMatch, unwrap } from '../../api/client';
 import { RecordForm } from '../../components/record';
 import type { Activity, ActivityCreate, ActivityPatch } from './types';
+import { CommentThread } from '../collab/CommentThread';
 
 const FIELDS = ['type', 'subject', 'content', 'dueAt', 'status', 'outcome', 'nextFollowUpAt'];
 
@@ -52,6 +53,12 @@ export function ActivityEditor({ activity, accountId, open, onClose, onSaved }: 
         onBusyChange={setBusy}
         hideSubmit
       />
+      {/* collab: the discussion on this activity (SPEC X1) */}
+      {activity && (
+        <Card title={t('collab:comment.title')} size="small" style={{ marginTop: 8 }}>
+          <CommentThread entity="activity" recordId={activity.id} />
+        </Card>
+      )}
     </Modal>
   );
 }

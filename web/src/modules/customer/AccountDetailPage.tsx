@@ -20,6 +20,7 @@ import { ContactEditor } from './ContactEditor';
 import { accountsKey, contactsKey, fetchAccountContacts } from './api';
 import { CUSTOMER_RIGHTS, type Account, type Contact } from './types';
 import { ActivityList } from '../activity/ActivitiesPage';
+import { CommentThread } from '../collab/CommentThread';
 
 /** A value with no metadata (owner and team names come resolved from the API). */
 function show(v: unknown): string {
@@ -151,6 +152,10 @@ export default function AccountDetailPage() {
           <ActivityList accountId={id} />
         </Card>
       )}
+      {/* collab: the discussion on this account (SPEC X1) */}
+      <Card title={t('collab:comment.title')} size="small" style={{ marginTop: 16 }}>
+        <CommentThread entity="account" recordId={id} />
+      </Card>
       <AccountEditor
         account={a}
         open={editAccount}
