@@ -22,6 +22,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/secret"
 	"github.com/kehu-crm/kehu/internal/search"
 	"github.com/kehu-crm/kehu/internal/store"
+	"github.com/kehu-crm/kehu/internal/timeline"
 )
 
 // Modules holds every domain module's service. Adding a module means one field here and one line in
@@ -34,6 +35,7 @@ type Modules struct {
 	Activity    *activity.Service
 	Search      *search.Service
 	Meta        *meta.Registry
+	Timeline    *timeline.Service
 }
 
 // Rights lists the rights of every module (the catalogue).
@@ -65,6 +67,8 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	custSvc := customer.New(st, registry, dictSvc)
 	custSvc.SetCustomFields(cfSvc)
 	actSvc := activity.New(st, registry, dictSvc)
+	actSvc.SetCustomFields(cfSvc)
+	actSvc.SetFeed(iamSvc, cfg.PublicURL())
 	custSvc.AddTransferParticipant(openActivities{actSvc})
 	var searchSvc *search.Service
 	if st != nil {
@@ -72,7 +76,7 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	}
 	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
 		Activity: actSvc,
-		Search:   searchSvc}, nil
+		Search:   searchSvc, Timeline: timeline.New(st, registry, cfSvc)}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -84,6 +88,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	customer.NewAPI(m.Customer).Register(api)
 	activity.RegisterAPI(api, m.Activity)
 	search.RegisterAPI(api, m.Search)
+	timeline.RegisterAPI(api, m.Timeline)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.
