@@ -14,7 +14,7 @@ type KPIInput struct {
 	From    string `query:"from" maxLength:"40" doc:"Window start (RFC 3339); default: 30 days before to"`
 	To      string `query:"to" maxLength:"40" doc:"Window end (RFC 3339), exclusive; default: now; at most 366 days after from"`
 	TeamID  int64  `query:"teamId" minimum:"0" doc:"Only this team and the teams below it"`
-	GapDays int    `query:"gapDays" doc:"An account is a follow-up gap after this many days without activity (1–365, default 30)"`
+	GapDays int    `query:"gapDays" minimum:"1" maximum:"365" default:"30" doc:"An account is a follow-up gap after this many days without activity (1–365, default 30)"`
 }
 
 // KPIOutput is the answer of getActivityKPIs.
