@@ -15,7 +15,7 @@ type Input struct {
 	ID     int64  `path:"id"`
 	Types  string `query:"types" maxLength:"100" doc:"Comma-separated kinds to show: activity, comment, change, merge; all by default"`
 	Cursor string `query:"cursor" maxLength:"200" doc:"Opaque cursor from the previous page's nextCursor"`
-	Limit  int    `query:"limit" minimum:"1" maximum:"100" default:"30" doc:"Page size"`
+	Limit  int    `query:"limit" minimum:"1" maximum:"200" default:"30" doc:"Page size"`
 }
 
 func (in Input) query() Query {

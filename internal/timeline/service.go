@@ -58,7 +58,7 @@ func New(st *store.Store, reg *meta.Registry, custom CustomDefs) *Service {
 }
 
 // MaxLimit bounds one page.
-const MaxLimit = 100
+const MaxLimit = 200
 
 // Query asks for one page of a timeline.
 type Query struct {
