@@ -28,6 +28,9 @@ const AccountsPage = lazy(() => import('../modules/customer/AccountsPage'));
 const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPage'));
 const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
 const ActivitiesPage = lazy(() => import('../modules/activity/ActivitiesPage'));
+const CalendarPage = lazy(() => import('../modules/activity/CalendarPage'));
+const KPIPage = lazy(() => import('../modules/activity/KPIPage'));
+const ContactDetailPage = lazy(() => import('../modules/customer/ContactDetailPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -74,6 +77,9 @@ export function AppRoutes() {
           <Route path="accounts/:id" element={guarded('accounts', <AccountDetailPage />)} />
           <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
           <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
+          <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
+          <Route path="activity-kpis" element={guarded('activityKpis', <KPIPage />)} />
+          <Route path="contacts/:id" element={guarded('contacts', <ContactDetailPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
