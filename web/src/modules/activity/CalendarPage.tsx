@@ -2,7 +2,7 @@
 // to open it, click a day to log one due that day; managers switch to everyone in their scope.
 import { useMemo, useState } from 'react';
 import { Badge, Button, Calendar, Card, Col, Empty, List, Row, Segmented, Space, Tag, Typography } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { BellOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ function ItemLine({ a, lang, tz, onOpen }: { a: Activity; lang: string; tz?: str
       style={{ cursor: 'pointer', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 12 }}
       title={a.subject}
     >
-      <Badge status={status} /> {a.dueAt ? timeOf(a.dueAt, lang, tz) : ''} {a.subject}
+      <Badge status={status} /> {a.dueAt ? timeOf(a.dueAt, lang, tz) : ''} {a.remindAt ? <BellOutlined aria-label="reminder" /> : null} {a.subject}
     </div>
   );
 }
