@@ -75,12 +75,13 @@ test('2. the follow-up task and its reminder show on My day and in the calendar'
 
   await nav(page).getByRole('menuitem', { name: 'Calendar' }).click();
   await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible();
+  // Today holds the logged call and its follow-up task; only the task has a reminder.
   const today = page.getByTestId(`cal-day-${laterToday(0).day}`);
   await expect(today).toContainText(SUBJECT);
   await expect(today.getByLabel('reminder')).toHaveCount(1);
   // The week view lists it too, and clicking it opens the activity.
   await page.getByText('Week', { exact: true }).click();
-  await page.getByTestId(`cal-day-${laterToday(0).day}`).getByText(SUBJECT).click();
+  await page.getByTestId(`cal-day-${laterToday(0).day}`).getByText(SUBJECT).first().click();
   await expect(page.getByRole('dialog', { name: 'Edit activity' })).toBeVisible();
   await page.getByRole('dialog', { name: 'Edit activity' }).getByRole('button', { name: label('Cancel') }).click();
 });

@@ -67,7 +67,14 @@ export function ActivityEditor({ activity, accountId, defaults, open, onClose, o
 
   const initial = activity
     ? { reminder: presetOf(activity.remindAt, activity.dueAt), reminderAt: activity.remindAt ? dayjs(activity.remindAt) : undefined }
-    : { type: defaults?.type ?? 'call', status: defaults?.status ?? 'open', dueAt: defaults?.dueAt, reminder: 'atDue', followUpReminder: 'atDue' };
+    : {
+        type: defaults?.type ?? 'call',
+        status: defaults?.status ?? 'open',
+        dueAt: defaults?.dueAt,
+        // Something already done (a logged call) needs no reminder; planned work reminds at its due time.
+        reminder: defaults?.status === 'done' ? 'none' : 'atDue',
+        followUpReminder: 'atDue',
+      };
   return (
     <Modal
       title={activity ? t('edit') : t('create')}
