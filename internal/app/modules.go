@@ -8,6 +8,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/kehu-crm/kehu/internal/activity"
+	"github.com/kehu-crm/kehu/internal/collab"
 	"github.com/kehu-crm/kehu/internal/customer"
 	"github.com/kehu-crm/kehu/internal/customfield"
 	"github.com/kehu-crm/kehu/internal/dictionary"
@@ -34,6 +35,7 @@ type Modules struct {
 	Customer    *customer.Service
 	Activity    *activity.Service
 	Search      *search.Service
+	Collab      *collab.Service
 	Meta        *meta.Registry
 	Timeline    *timeline.Service
 }
@@ -74,8 +76,10 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	if st != nil {
 		searchSvc = search.New(st, st.DB.Dialect)
 	}
+	collabSvc := collab.New(st, custSvc, actSvc, iamSvc, sender, bundle, collab.Config{PublicURL: cfg.PublicURL()}, logger)
 	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
 		Activity: actSvc,
+		Collab:   collabSvc,
 		Search:   searchSvc, Timeline: timeline.New(st, registry, cfSvc)}, nil
 }
 
@@ -88,6 +92,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	customer.NewAPI(m.Customer).Register(api)
 	activity.RegisterAPI(api, m.Activity)
 	search.RegisterAPI(api, m.Search)
+	collab.RegisterAPI(api, m.Collab)
 	timeline.RegisterAPI(api, m.Timeline)
 }
 
@@ -95,12 +100,14 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 func (m *Modules) RegisterJobs(workers *river.Workers) []*river.PeriodicJob {
 	var periodic []*river.PeriodicJob
 	periodic = append(periodic, m.IAM.RegisterJobs(workers)...)
+	periodic = append(periodic, m.Collab.RegisterJobs(workers)...)
 	return periodic
 }
 
 // SetJobs gives every module the job queue.
 func (m *Modules) SetJobs(j iam.Enqueuer) {
 	m.IAM.SetJobs(j)
+	m.Collab.SetJobs(j)
 }
 
 // openActivities lets a customer transfer move the open activities on the transferred accounts.

@@ -24,4 +24,5 @@ func (a *API) Register(api huma.API) {
 	a.registerRoles(api)
 	a.registerTokens(api)
 	a.registerAudit(api)
+	a.registerDirectory(api)
 }

@@ -157,13 +157,16 @@ func (a *API) registerAuth(api huma.API) {
 			Name     *string `json:"name,omitempty" maxLength:"100"`
 			Locale   *string `json:"locale,omitempty" enum:"zh-CN,en"`
 			TimeZone *string `json:"timeZone,omitempty" maxLength:"64"`
+			// NotifyEmail: also e-mail due reminders (SPEC T2); in-app notifications always appear.
+			NotifyEmail *bool `json:"notifyEmail,omitempty" doc:"Also e-mail due reminders"`
 		}
 	}
 	httpx.Register(api, httpx.SignedIn(), huma.Operation{
 		OperationID: "updateMe", Method: http.MethodPatch, Path: "/api/v1/me", Tags: []string{"Profile"},
-		Summary: "Change your name, language or time zone",
+		Summary: "Change your name, language, time zone or e-mail reminder preference",
 	}, func(ctx context.Context, in *profileInput) (*struct{ Body MeDTO }, error) {
-		me, err := a.svc.UpdateProfile(ctx, ProfileInput{Name: in.Body.Name, Locale: in.Body.Locale, TimeZone: in.Body.TimeZone})
+		me, err := a.svc.UpdateProfile(ctx, ProfileInput{Name: in.Body.Name, Locale: in.Body.Locale, TimeZone: in.Body.TimeZone,
+			NotifyEmail: in.Body.NotifyEmail})
 		if err != nil {
 			return nil, err
 		}

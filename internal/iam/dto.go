@@ -23,14 +23,16 @@ type TeamRef struct {
 
 // MeDTO is the signed-in user.
 type MeDTO struct {
-	ID       int64             `json:"id"`
-	Email    string            `json:"email"`
-	Name     string            `json:"name"`
-	Locale   string            `json:"locale" enum:"zh-CN,en"`
-	TimeZone string            `json:"timeZone"`
-	Team     *TeamRef          `json:"team,omitempty" doc:"Absent when the user belongs to no team"`
-	Roles    []RoleRef         `json:"roles"`
-	Rights   map[string]string `json:"rights" doc:"Each right the user holds with its data scope (own, team, subtree, all)"`
+	ID       int64  `json:"id"`
+	Email    string `json:"email"`
+	Name     string `json:"name"`
+	Locale   string `json:"locale" enum:"zh-CN,en"`
+	TimeZone string `json:"timeZone"`
+	// NotifyEmail says whether due reminders are also e-mailed (SPEC T2).
+	NotifyEmail bool              `json:"notifyEmail"`
+	Team        *TeamRef          `json:"team,omitempty" doc:"Absent when the user belongs to no team"`
+	Roles       []RoleRef         `json:"roles"`
+	Rights      map[string]string `json:"rights" doc:"Each right the user holds with its data scope (own, team, subtree, all)"`
 }
 
 // UserDTO is a user as the API shows it.
@@ -141,7 +143,7 @@ func toUserDTO(u *ent.User) UserDTO {
 
 func toMeDTO(m *Me) MeDTO {
 	d := MeDTO{ID: m.User.ID, Email: m.User.Email, Name: m.User.Name, Locale: m.User.Locale, TimeZone: m.User.TimeZone,
-		Roles: roleRefs(m.User.Edges.Roles), Rights: map[string]string{}}
+		NotifyEmail: m.User.NotifyEmail, Roles: roleRefs(m.User.Edges.Roles), Rights: map[string]string{}}
 	if t := m.User.Edges.Team; t != nil {
 		d.Team = &TeamRef{ID: t.ID, Name: t.Name}
 	}

@@ -32,9 +32,10 @@ func (s *Service) CurrentUser(ctx context.Context) (*Me, error) {
 // ProfileInput is what a user may change about themselves.
 type ProfileInput struct {
 	Name, Locale, TimeZone *string
+	NotifyEmail            *bool
 }
 
-// UpdateProfile changes the signed-in user's own name, language and time zone.
+// UpdateProfile changes the signed-in user's own name, language, time zone and e-mail reminder choice.
 func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*Me, error) {
 	a := authz.FromContext(ctx)
 	if a == nil || a.UserID == 0 {
@@ -64,6 +65,9 @@ func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*Me, erro
 		}
 		if in.TimeZone != nil {
 			q.SetTimeZone(*in.TimeZone)
+		}
+		if in.NotifyEmail != nil {
+			q.SetNotifyEmail(*in.NotifyEmail)
 		}
 		return q.Exec(authz.AsSystem(ctx))
 	})

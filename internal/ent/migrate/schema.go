@@ -232,7 +232,7 @@ var (
 		{Name: "entity", Type: field.TypeString, Size: 30},
 		{Name: "record_id", Type: field.TypeInt64},
 		{Name: "account_id", Type: field.TypeInt64, Nullable: true},
-		{Name: "body", Type: field.TypeString, Size: 5000},
+		{Name: "body", Type: field.TypeString, Size: 20000},
 		{Name: "mentions", Type: field.TypeJSON, Nullable: true},
 		{Name: "author_id", Type: field.TypeInt64},
 	}

@@ -25,7 +25,8 @@ func (Comment) Fields() []ent.Field {
 		// AccountID is the account the record belongs to, so the customer 360 timeline shows the
 		// comments on its contacts and activities too.
 		field.Int64("account_id").Optional().Nillable(),
-		field.Text("body").NotEmpty().MaxLen(5000),
+		// MaxLen counts bytes: 20,000 bytes hold the 5,000 characters (up to 4 bytes each) the service allows.
+		field.Text("body").NotEmpty().MaxLen(20000),
 		field.JSON("mentions", []int64{}).Optional(),
 		field.Int64("author_id").Immutable(),
 	}

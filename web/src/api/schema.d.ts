@@ -84,6 +84,27 @@ export interface paths {
         patch: operations["updateAccount"];
         trace?: never;
     };
+    "/api/v1/accounts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the comments on a account, oldest first (sort=-createdAt: newest first) */
+        get: operations["listAccountComments"];
+        put?: never;
+        /**
+         * Comment on a account, mentioning colleagues
+         * @description Mentioned users who can read the account are notified; the others are listed in notNotified.
+         */
+        post: operations["createAccountComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/contacts": {
         parameters: {
             query?: never;
@@ -159,6 +180,27 @@ export interface paths {
          * @description Send If-Match with the version.
          */
         patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the comments on a activity, oldest first (sort=-createdAt: newest first) */
+        get: operations["listActivityComments"];
+        put?: never;
+        /**
+         * Comment on a activity, mentioning colleagues
+         * @description Mentioned users who can read the activity are notified; the others are listed in notNotified.
+         */
+        post: operations["createActivityComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/activities/{id}/complete": {
@@ -364,6 +406,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a comment (its author, or whoever may update the record) */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit your comment (newly mentioned users are notified)
+         * @description Only the author may edit. A comment on a record you cannot read does not exist for you (404).
+         */
+        patch: operations["updateComment"];
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -422,6 +485,27 @@ export interface paths {
          * @description Send If-Match with the version. A masked value sent back unchanged keeps the real one.
          */
         patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the comments on a contact, oldest first (sort=-createdAt: newest first) */
+        get: operations["listContactComments"];
+        put?: never;
+        /**
+         * Comment on a contact, mentioning colleagues
+         * @description Mentioned users who can read the contact are notified; the others are listed in notNotified.
+         */
+        post: operations["createContactComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contacts/{id}/timeline": {
@@ -564,6 +648,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active colleagues for pickers (mentions, assignment): id, name and team, at most 20 per query */
+        get: operations["listDirectoryUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -578,7 +679,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name, language or time zone */
+        /** Change your name, language, time zone or e-mail reminder preference */
         patch: operations["updateMe"];
         trace?: never;
     };
@@ -615,6 +716,74 @@ export interface paths {
         get: operations["myDay"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read; answers how many changed */
+        post: operations["readAllNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read */
+        post: operations["readNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1075,6 +1244,38 @@ export interface components {
             action: "create" | "update" | "delete";
             fields: components["schemas"]["FieldChange"][] | null;
         };
+        CommentBody: {
+            /** @description Plain text; write @Name for each mentioned user */
+            body: string;
+            /** @description Ids of the users mentioned (active users) */
+            mentions?: number[] | null;
+        };
+        CommentDTO: {
+            /**
+             * Format: int64
+             * @description The account the record belongs to
+             */
+            accountId: number | null;
+            author: components["schemas"]["UserRef"];
+            /** @description Plain text; mentions appear as @Name */
+            body: string;
+            /** @description You wrote it, or you may update the record */
+            canDelete: boolean;
+            /** @description You wrote it */
+            canEdit: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            edited: boolean;
+            /** @enum {string} */
+            entity: "account" | "contact" | "activity";
+            /** Format: int64 */
+            id: number;
+            mentions: components["schemas"]["UserRef"][] | null;
+            /** Format: int64 */
+            recordId: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CommentItem: {
             body: string;
             mentions: number[] | null;
@@ -1152,6 +1353,10 @@ export interface components {
             Secure: boolean;
             Unparsed: string[] | null;
             Value: string;
+        };
+        CountOutputBody: {
+            /** Format: int64 */
+            count: number;
         };
         CreatedTokenDTO: {
             /** Format: date-time */
@@ -1364,6 +1569,13 @@ export interface components {
             /** @description Item ids of the kind in their new order; unlisted items follow in their current order */
             ids: number[] | null;
         };
+        DirectoryUserDTO: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description Empty when the user belongs to no team */
+            teamName: string;
+        };
         EntityMeta: {
             fields: components["schemas"]["FieldMeta"][] | null;
             label: string;
@@ -1550,6 +1762,11 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        ListBodyCommentDTO: {
+            items: components["schemas"]["CommentDTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ListBodyContactDTO: {
             items: components["schemas"]["ContactDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
@@ -1562,6 +1779,11 @@ export interface components {
         };
         ListBodyItem: {
             items: components["schemas"]["Item"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyNotificationDTO: {
+            items: components["schemas"]["NotificationDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -1585,6 +1807,9 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
+        ListDirectoryUsersResponse: {
+            items: components["schemas"]["DirectoryUserDTO"][] | null;
+        };
         ListRightsResponse: {
             items: components["schemas"]["RightDTO"][] | null;
         };
@@ -1599,6 +1824,7 @@ export interface components {
             /** @enum {string} */
             locale: "zh-CN" | "en";
             name: string;
+            notifyEmail: boolean;
             /** @description Each right the user holds with its data scope (own, team, subtree, all) */
             rights: {
                 [key: string]: string;
@@ -1621,6 +1847,28 @@ export interface components {
             items: components["schemas"]["DTO"][] | null;
             timeZone: string;
         };
+        NotificationDTO: {
+            /** @description Who caused it; null for the system */
+            actor: components["schemas"]["UserRef"];
+            /** @description An excerpt (plain text) */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            entity: string;
+            /** Format: int64 */
+            id: number;
+            /** @description mention, reminder, assignment, import … */
+            kind: string;
+            params: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: int64 */
+            recordId: number | null;
+            /** @description The record's name or subject */
+            title: string;
+        };
         OptionMeta: {
             label: string;
             value: string;
@@ -1636,6 +1884,8 @@ export interface components {
             /** @enum {string} */
             locale?: "zh-CN" | "en";
             name?: string;
+            /** @description Also e-mail due reminders */
+            notifyEmail?: boolean;
             timeZone?: string;
         };
         ResetInputBody: {
@@ -1683,6 +1933,11 @@ export interface components {
             grants?: components["schemas"]["GrantDTO"][] | null;
             name?: string;
         };
+        SavedDTO: {
+            comment: components["schemas"]["CommentDTO"];
+            /** @description Mentioned users who were not notified, and why */
+            notNotified: components["schemas"]["SkippedDTO"][] | null;
+        };
         SetupInputBody: {
             email: string;
             /** @enum {string} */
@@ -1690,6 +1945,14 @@ export interface components {
             name: string;
             password: string;
             timeZone?: string;
+        };
+        SkippedDTO: {
+            /**
+             * @description self: you; no_access: cannot read the record, so was not told
+             * @enum {string}
+             */
+            reason: "self" | "no_access";
+            user: components["schemas"]["UserRef"];
         };
         TeamCreateInputBody: {
             description?: string;
@@ -1822,6 +2085,11 @@ export interface components {
             /** Format: int64 */
             userId: number;
             userName: string;
+        };
+        UserRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
         };
     };
     responses: never;
@@ -2073,6 +2341,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listAccountComments: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyCommentDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createAccountComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedDTO"];
                 };
             };
             /** @description Error */
@@ -2346,6 +2692,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listActivityComments: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyCommentDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createActivityComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedDTO"];
                 };
             };
             /** @description Error */
@@ -2770,6 +3194,72 @@ export interface operations {
             };
         };
     };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listContacts: {
         parameters: {
             query?: {
@@ -2978,6 +3468,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listContactComments: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyCommentDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createContactComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedDTO"];
                 };
             };
             /** @description Error */
@@ -3413,6 +3981,40 @@ export interface operations {
             };
         };
     };
+    listDirectoryUsers: {
+        parameters: {
+            query?: {
+                /** @description Part of the name */
+                q?: string;
+                /** @description Only these users (to show names of chosen ones) */
+                ids?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDirectoryUsersResponse"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -3576,6 +4178,132 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyDayOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Only unread ones */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyNotificationDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDTO"];
                 };
             };
             /** @description Error */

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 import { GlobalSearch } from './GlobalSearch';
+import { NotificationBell } from '../modules/collab/NotificationBell';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { FullPageSpin } from '../components/FullPageSpin';
 
@@ -54,6 +55,7 @@ export function AppShell() {
           <div style={{ flex: 1, minWidth: 0, display: 'flex', justifyContent: mobile ? 'flex-end' : 'flex-start' }}>
             <GlobalSearch compact={mobile} />
           </div>
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu compact={mobile} />
         </Header>

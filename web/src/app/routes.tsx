@@ -31,6 +31,7 @@ const ActivitiesPage = lazy(() => import('../modules/activity/ActivitiesPage'));
 const CalendarPage = lazy(() => import('../modules/activity/CalendarPage'));
 const KPIPage = lazy(() => import('../modules/activity/KPIPage'));
 const ContactDetailPage = lazy(() => import('../modules/customer/ContactDetailPage'));
+const NotificationsPage = lazy(() => import('../modules/collab/NotificationsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -80,6 +81,7 @@ export function AppRoutes() {
           <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
           <Route path="activity-kpis" element={guarded('activityKpis', <KPIPage />)} />
           <Route path="contacts/:id" element={guarded('contacts', <ContactDetailPage />)} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,6 +1,6 @@
 // Own profile (name, language, time zone) and password change.
 import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
@@ -66,7 +66,7 @@ export default function ProfilePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('profile.details')}>
-            <Form form={profileForm} layout="vertical" onFinish={saveProfile} initialValues={{ name: me.name, locale: me.locale, timeZone: me.timeZone }}>
+            <Form form={profileForm} layout="vertical" onFinish={saveProfile} initialValues={{ name: me.name, locale: me.locale, timeZone: me.timeZone, notifyEmail: me.notifyEmail }}>
               <Form.Item label={t('auth:email')}>
                 <Input value={me.email} disabled />
               </Form.Item>
@@ -78,6 +78,9 @@ export default function ProfilePage() {
               </Form.Item>
               <Form.Item name="timeZone" label={t('timeZone')}>
                 <Select showSearch={{ optionFilterProp: 'label' }} options={timeZones().map((z) => ({ value: z, label: z }))} />
+              </Form.Item>
+              <Form.Item name="notifyEmail" label={t('collab:profile.notifyEmail')} extra={t('collab:profile.notifyEmailHint')} valuePropName="checked">
+                <Switch />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={saving}>
                 {t('save')}

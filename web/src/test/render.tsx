@@ -13,6 +13,7 @@ export const testMe: Me = {
   name: 'Ada Admin',
   locale: 'en',
   timeZone: 'Asia/Shanghai',
+  notifyEmail: true,
   roles: [{ id: 1, key: 'admin', name: 'Administrator' }],
   rights: { 'user:read': 'all' },
 };

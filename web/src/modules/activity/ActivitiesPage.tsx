@@ -12,6 +12,7 @@ import { activitiesKey, fetchActivities, myDayKey } from './api';
 import { ActivityEditor } from './ActivityEditor';
 import { CompleteButton } from './CompleteButton';
 import { ACTIVITY_RIGHTS, type Activity } from './types';
+import { OpenActivityFromQuery } from '../collab/OpenActivityFromQuery';
 
 export interface ActivityListProps {
   /** Only this account's activities (and new ones are linked to it). */
@@ -79,6 +80,7 @@ export default function ActivitiesPage() {
     <>
       <PageHeader title={t('title')} />
       <ActivityList />
+      <OpenActivityFromQuery />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // Log / edit an activity in a modal, with the metadata-driven RecordForm (custom fields included) and
 // the reminder presets.
 import { useState } from 'react';
-import { Form, Modal } from 'antd';
+import { Card, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, idempotent, ifMatch, unwrap } from '../../api/client';
@@ -9,6 +9,7 @@ import { RecordForm } from '../../components/record';
 import { ReminderField } from './ReminderField';
 import { FOLLOW_UP_PRESETS, presetOf, remindAtFor, type ReminderPreset } from './reminder';
 import type { Activity, ActivityCreate, ActivityPatch } from './types';
+import { CommentThread } from '../collab/CommentThread';
 
 const FIELDS = ['type', 'subject', 'content', 'dueAt', 'status', 'outcome', 'tags', 'nextFollowUpAt'];
 
@@ -100,6 +101,12 @@ export function ActivityEditor({ activity, accountId, defaults, open, onClose, o
         <ReminderField name="reminder" customName="reminderAt" label={t('reminder.label')} />
         {!activity && <ReminderField name="followUpReminder" customName="followUpReminderAt" presets={FOLLOW_UP_PRESETS} label={t('reminder.followUpLabel')} extra={t('reminder.followUpHint')} />}
       </RecordForm>
+      {/* collab: the discussion on this activity (SPEC X1) */}
+      {activity && (
+        <Card title={t('collab:comment.title')} size="small" style={{ marginTop: 8 }}>
+          <CommentThread entity="activity" recordId={activity.id} />
+        </Card>
+      )}
     </Modal>
   );
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryErrorView } from '../../components/QueryErrorView';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { Timeline } from '../activity/Timeline';
+import { CommentThread } from '../collab/CommentThread';
 import { contactsKey } from './api';
 import type { Contact } from './types';
 
@@ -52,6 +53,9 @@ export default function ContactDetailPage() {
             ))}
           <Descriptions.Item label={byName.get('ownerId')?.label ?? 'ownerId'}>{c.ownerName ?? '—'}</Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card size="small" title={tc('collab:comment.title')} style={{ marginBottom: 16 }}>
+        <CommentThread entity="contact" recordId={id} />
       </Card>
       <Card size="small" title={ta('c360.timeline')}>
         <Timeline entity="contact" id={id} />
