@@ -8,3 +8,12 @@ describe('activities in global search', () => {
     expect(hitPath({ entity: 'activity', id: 8, title: 'Note', subtitle: 'note', score: 1 })).toBe('/activities');
   });
 });
+
+describe('activity navigation', () => {
+  it('offers the calendar and the KPIs with activity:read only', async () => {
+    const { navRegistry, visibleNav } = await import('../../app/nav');
+    const keys = (rights: Record<string, 'own' | 'all'>) => visibleNav(navRegistry, rights).map((i) => i.key);
+    expect(keys({})).not.toContain('calendar');
+    expect(keys({ 'activity:read': 'own' })).toEqual(expect.arrayContaining(['activities', 'calendar', 'activityKpis']));
+  });
+});
