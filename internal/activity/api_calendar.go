@@ -133,6 +133,6 @@ func registerCalendar(api huma.API, svc *Service) {
 			host = u.Hostname()
 		}
 		return &FeedOutput{ContentType: "text/calendar; charset=utf-8", CacheControl: "private, max-age=300",
-			Body: []byte(ICS(owner, rows, host, svc.now()))}, nil
+			Body: []byte(ICS(owner, rows, host, svc.publicURL, svc.now()))}, nil
 	})
 }

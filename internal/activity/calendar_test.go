@@ -144,6 +144,9 @@ func TestCalendarFeed(t *testing.T) {
 				t.Errorf("feed lacks %q:\n%s", want, body)
 			}
 		}
+		if strings.HasPrefix(feedURL, "http") && !strings.Contains(strings.ReplaceAll(body, "\r\n ", ""), "/activities?open="+itoa(wid)) {
+			t.Errorf("feed items do not link to the app:\n%s", body)
+		}
 		if strings.Contains(body, "东部电话") || strings.Contains(body, "已转交") {
 			t.Errorf("feed shows activities that are not the owner's:\n%s", body)
 		}

@@ -18,7 +18,8 @@ var eventLength = map[string]time.Duration{"meeting": time.Hour, "visit": 90 * t
 // ICS renders activities as an RFC 5545 calendar: tasks as VTODO (due, completed), everything else as
 // VEVENT starting at its due time; a reminder becomes a VALARM at its absolute time. The library does
 // the text escaping and the 75-octet line folding. host names the UIDs (activity-<id>@host).
-func ICS(owner *FeedOwner, rows []*ent.Activity, host string, now time.Time) string {
+// Each item links to the activity in the app when link (the public URL) is set.
+func ICS(owner *FeedOwner, rows []*ent.Activity, host, link string, now time.Time) string {
 	cal := ics.NewCalendarFor("Kehu CRM")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName("Kehu · " + owner.Name)
@@ -75,6 +76,9 @@ func ICS(owner *FeedOwner, rows []*ent.Activity, host string, now time.Time) str
 		c.SetSummary(r.Subject)
 		if d := description(r); d != "" {
 			c.SetDescription(d)
+		}
+		if link != "" {
+			c.SetURL(link + "/activities?open=" + strconv.FormatInt(r.ID, 10))
 		}
 		if len(r.Tags) > 0 {
 			c.SetProperty(ics.ComponentPropertyCategories, strings.Join(escapeList(r.Tags), ","))

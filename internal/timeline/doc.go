@@ -19,6 +19,8 @@
 //   - Items are ordered by time, then kind, then id, all descending; the cursor is that key of the last
 //     item, so paging is stable while new items arrive. Each source is queried with the cursor as a
 //     predicate and at most one page + 1 rows, then the sources are merged.
+//   - Comments and changes are gathered for the newest 5,000 contacts and 5,000 activities of the record
+//     (bound-parameter limits); activities themselves are all listed.
 //   - Merges are read from MergeLog (the merge itself is built elsewhere): the merge event shows on the
 //     survivor, and the merged record's own history (its field changes and comments) is included.
 package timeline

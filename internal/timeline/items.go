@@ -94,11 +94,12 @@ func window(c *cursor, r int, tcol, idc string) func(*sql.Selector) {
 }
 
 func (s *Service) activities(ctx context.Context, sc *scopeSet, c *cursor, n int) ([]Item, error) {
-	if len(sc.activities) == 0 {
+	if !authz.FromContext(ctx).Can(activityRead) {
 		return nil, nil
 	}
-	q := s.st.Client(ctx).Activity.Query().Where(activity.IDIn(sc.activities...),
-		predicate.Activity(window(c, rank[KindActivity], activity.FieldCreatedAt, activity.FieldID)))
+	q := s.st.Client(ctx).Activity.Query().
+		Where(predicate.Activity(window(c, rank[KindActivity], activity.FieldCreatedAt, activity.FieldID)))
+	sc.activityFilter(q)
 	rows, err := q.Order(ent.Desc(activity.FieldCreatedAt), ent.Desc(activity.FieldID)).Limit(n).All(ctx)
 	if err != nil {
 		return nil, err

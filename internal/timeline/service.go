@@ -60,6 +60,10 @@ func New(st *store.Store, reg *meta.Registry, custom CustomDefs) *Service {
 // MaxLimit bounds one page.
 const MaxLimit = 200
 
+// maxRecords bounds the contacts and activities whose comments and field changes a timeline gathers
+// (the newest ones), so the id lists stay far below the databases' bound-parameter limits.
+const maxRecords = 5000
+
 // Query asks for one page of a timeline.
 type Query struct {
 	Kinds  []string
@@ -149,8 +153,8 @@ func (s *Service) Account(ctx context.Context, id int64, q Query) ([]Item, strin
 	sc.mergeEntity, sc.mergeSurvivors = "account", sc.accounts
 	a := authz.FromContext(ctx)
 	if a.Can(contactRead) {
-		cs, err := s.st.Client(ctx).Contact.Query().Where(contact.AccountID(id)).
-			Select(contact.FieldID, contact.FieldOwnerID, contact.FieldTeamID).All(ctx)
+		cs, err := s.st.Client(ctx).Contact.Query().Where(contact.AccountID(id)).Order(ent.Desc(contact.FieldID)).
+			Limit(maxRecords).Select(contact.FieldID, contact.FieldOwnerID, contact.FieldTeamID).All(ctx)
 		if err != nil {
 			return nil, "", err
 		}
@@ -227,7 +231,8 @@ func (s *Service) page(ctx context.Context, sc *scopeSet, q Query) ([]Item, stri
 	if a.Can(activityRead) {
 		aq := s.st.Client(ctx).Activity.Query()
 		sc.activityFilter(aq)
-		rows, err := aq.Select(activity.FieldID, activity.FieldOwnerID, activity.FieldTeamID).All(ctx)
+		rows, err := aq.Order(ent.Desc(activity.FieldID)).Limit(maxRecords).
+			Select(activity.FieldID, activity.FieldOwnerID, activity.FieldTeamID).All(ctx)
 		if err != nil {
 			return nil, "", err
 		}
