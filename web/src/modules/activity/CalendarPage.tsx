@@ -1,7 +1,7 @@
 // /calendar — the user's activities by month or week, in their time zone (SPEC T3): click an activity
 // to open it, click a day to log one due that day; managers switch to everyone in their scope.
 import { useMemo, useState } from 'react';
-import { Badge, Button, Calendar, Card, Col, Empty, List, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Calendar, Card, Col, Empty, List, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { BellOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +13,7 @@ import { useMe } from '../../app/session';
 import { activitiesKey, calendarKey, fetchCalendar, myDayKey } from './api';
 import { ActivityEditor } from './ActivityEditor';
 import { FeedCard } from './FeedCard';
-import { dayKey, dueOnDay, groupByDay, monthWindow, timeOf, weekDays, weekWindow } from './calendarUtils';
+import { dayKey, dueOnDay, groupByDay, monthWindow, ownersOf, timeOf, weekDays, weekWindow } from './calendarUtils';
 import { ACTIVITY_RIGHTS, type Activity } from './types';
 
 type View = 'month' | 'week';
@@ -49,6 +49,7 @@ export default function CalendarPage() {
   const [view, setView] = useState<View>('month');
   const [cursor, setCursor] = useState<Dayjs>(() => dayjs());
   const [everyone, setEveryone] = useState(false);
+  const [owner, setOwner] = useState<number | undefined>();
   const [editing, setEditing] = useState<Activity | null>(null);
   const [newDue, setNewDue] = useState<Dayjs | undefined>();
   const [open, setOpen] = useState(false);
@@ -58,7 +59,10 @@ export default function CalendarPage() {
     queryKey: [...calendarKey, win.from, win.to, everyone],
     queryFn: () => fetchCalendar(win.from, win.to, everyone),
   });
-  const byDay = useMemo(() => groupByDay((q.data?.items ?? []) as Activity[], tz), [q.data, tz]);
+  const all = useMemo(() => (q.data?.items ?? []) as Activity[], [q.data]);
+  const owners = useMemo(() => ownersOf(all), [all]);
+  const shown = useMemo(() => (everyone && owner ? all.filter((a) => a.ownerId === owner) : all), [all, everyone, owner]);
+  const byDay = useMemo(() => groupByDay(shown, tz), [shown, tz]);
   const openItem = (a: Activity) => {
     setEditing(a);
     setOpen(true);
@@ -84,9 +88,23 @@ export default function CalendarPage() {
       </Typography.Text>
       <Segmented<string>
         value={everyone ? 'all' : 'mine'}
-        onChange={(v) => setEveryone(v === 'all')}
+        onChange={(v) => {
+          setEveryone(v === 'all');
+          setOwner(undefined);
+        }}
         options={[{ value: 'mine', label: t('calendar.mine') }, { value: 'all', label: t('calendar.everyone') }]}
       />
+      {everyone && (
+        <Select
+          allowClear
+          style={{ minWidth: 160 }}
+          placeholder={t('calendar.allOwners')}
+          aria-label={t('calendar.owner')}
+          value={owner}
+          onChange={setOwner}
+          options={owners.map((o) => ({ value: o.id, label: o.name }))}
+        />
+      )}
       {q.data?.truncated && <Tag color="orange">{t('calendar.truncated')}</Tag>}
       <Typography.Text type="secondary">{t('calendar.timeZone', { tz: tz || 'UTC' })}</Typography.Text>
     </Space>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { dayKey, dueOnDay, groupByDay, monthWindow, weekDays } from './calendarUtils';
+import { dayKey, dueOnDay, groupByDay, monthWindow, ownersOf, weekDays } from './calendarUtils';
 
 describe('calendar helpers', () => {
   it('put an instant on its day in the user time zone', () => {
@@ -39,5 +39,10 @@ describe('calendar helpers', () => {
     expect(days[0].format('YYYY-MM-DD ddd')).toBe('2030-05-06 Mon');
     expect(days[6].format('YYYY-MM-DD')).toBe('2030-05-12');
     expect(dueOnDay(dayjs('2030-05-12T17:45:00')).format('HH:mm')).toBe('09:00');
+  });
+
+  it('list the owners of the everyone view once each, by name', () => {
+    const items = [{ ownerId: 3, ownerName: 'Wang' }, { ownerId: 2, ownerName: 'Li' }, { ownerId: 3, ownerName: 'Wang' }, { ownerId: null }];
+    expect(ownersOf(items)).toEqual([{ id: 2, name: 'Li' }, { id: 3, name: 'Wang' }]);
   });
 });

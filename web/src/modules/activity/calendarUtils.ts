@@ -62,3 +62,10 @@ export function weekWindow(day: Dayjs): { from: string; to: string } {
 export function dueOnDay(day: Dayjs): Dayjs {
   return dayjs(day).hour(9).minute(0).second(0).millisecond(0);
 }
+
+/** The distinct owners of the items, by name (the owner filter of the everyone view). */
+export function ownersOf(items: { ownerId?: number | null; ownerName?: string | null }[]): { id: number; name: string }[] {
+  const seen = new Map<number, string>();
+  for (const it of items) if (it.ownerId && !seen.has(it.ownerId)) seen.set(it.ownerId, it.ownerName ?? `#${it.ownerId}`);
+  return [...seen.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
