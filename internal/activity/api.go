@@ -56,23 +56,29 @@ func (in ActivityListInput) query(svc *Service) (ListQuery, error) {
 
 // ActivityBody is an activity's writable fields.
 type ActivityBody struct {
-	Type           *string    `json:"type,omitempty" maxLength:"50" doc:"Code of the activity_type dictionary"`
-	Subject        *string    `json:"subject,omitempty" maxLength:"200"`
-	Content        *string    `json:"content,omitempty" maxLength:"10000"`
-	AccountID      *int64     `json:"accountId,omitempty" minimum:"0" doc:"0 clears the link"`
-	ContactID      *int64     `json:"contactId,omitempty" minimum:"0" doc:"The account is the contact's; 0 clears the link"`
-	DueAt          *time.Time `json:"dueAt,omitempty"`
-	ClearDueAt     bool       `json:"clearDueAt,omitempty" doc:"Remove the due time"`
-	Status         *string    `json:"status,omitempty" enum:"open,done,cancelled"`
-	Outcome        *string    `json:"outcome,omitempty" maxLength:"1000"`
-	NextFollowUpAt *time.Time `json:"nextFollowUpAt,omitempty" doc:"On create: also creates an open task due then"`
-	OwnerID        *int64     `json:"ownerId,omitempty" minimum:"1" doc:"On create; defaults to you"`
+	Type             *string         `json:"type,omitempty" maxLength:"50" doc:"Code of the activity_type dictionary"`
+	Subject          *string         `json:"subject,omitempty" maxLength:"200"`
+	Content          *string         `json:"content,omitempty" maxLength:"10000"`
+	AccountID        *int64          `json:"accountId,omitempty" minimum:"0" doc:"0 clears the link"`
+	ContactID        *int64          `json:"contactId,omitempty" minimum:"0" doc:"The account is the contact's; 0 clears the link"`
+	DueAt            *time.Time      `json:"dueAt,omitempty"`
+	ClearDueAt       bool            `json:"clearDueAt,omitempty" doc:"Remove the due time"`
+	Status           *string         `json:"status,omitempty" enum:"open,done,cancelled"`
+	Outcome          *string         `json:"outcome,omitempty" maxLength:"1000"`
+	NextFollowUpAt   *time.Time      `json:"nextFollowUpAt,omitempty" doc:"On create: also creates an open task due then"`
+	OwnerID          *int64          `json:"ownerId,omitempty" minimum:"1" doc:"On create; defaults to you"`
+	RemindAt         *time.Time      `json:"remindAt,omitempty" doc:"Remind the owner then; a new time re-arms a sent reminder"`
+	ClearRemindAt    bool            `json:"clearRemindAt,omitempty" doc:"Remove the reminder"`
+	FollowUpRemindAt *time.Time      `json:"followUpRemindAt,omitempty" doc:"On create with nextFollowUpAt: the follow-up task's reminder (default: at its due time)"`
+	Tags             *[]string       `json:"tags,omitempty" maxItems:"20"`
+	Custom           *map[string]any `json:"custom,omitempty" doc:"Custom field values by key; null clears a key"`
 }
 
 func (b ActivityBody) input() Input {
 	return Input{Type: b.Type, Subject: b.Subject, Content: b.Content, Outcome: b.Outcome, AccountID: b.AccountID,
 		ContactID: b.ContactID, DueAt: b.DueAt, ClearDue: b.ClearDueAt, Status: b.Status,
-		NextFollowUpAt: b.NextFollowUpAt, OwnerID: b.OwnerID}
+		NextFollowUpAt: b.NextFollowUpAt, OwnerID: b.OwnerID, RemindAt: b.RemindAt, ClearRemind: b.ClearRemindAt,
+		FollowUpRemindAt: b.FollowUpRemindAt, Tags: b.Tags, Custom: b.Custom}
 }
 
 // ActivityCreateInput is the request of createActivity.
@@ -93,8 +99,10 @@ type ActivityCompleteInput struct {
 	httpx.IDPath
 	IfMatch string `header:"If-Match" doc:"Optional: the version you saw; a newer one answers 412"`
 	Body    struct {
-		Outcome        string     `json:"outcome,omitempty" maxLength:"1000"`
-		NextFollowUpAt *time.Time `json:"nextFollowUpAt,omitempty" doc:"Creates an open task due then"`
+		Outcome          string     `json:"outcome,omitempty" maxLength:"1000"`
+		Content          *string    `json:"content,omitempty" maxLength:"10000" doc:"What was discussed: objections, budget cycle …"`
+		NextFollowUpAt   *time.Time `json:"nextFollowUpAt,omitempty" doc:"Creates an open task due then"`
+		FollowUpRemindAt *time.Time `json:"followUpRemindAt,omitempty" doc:"The follow-up task's reminder (default: at its due time)"`
 	}
 }
 
@@ -176,7 +184,8 @@ func RegisterAPI(api huma.API, svc *Service) {
 				return nil, err
 			}
 		}
-		return one(ctx)(svc.Complete(ctx, in.ID, v, in.Body.Outcome, in.Body.NextFollowUpAt))
+		return one(ctx)(svc.Complete(ctx, in.ID, v, Completion{Outcome: in.Body.Outcome,
+			Content: in.Body.Content, NextFollowUpAt: in.Body.NextFollowUpAt, FollowUpRemindAt: in.Body.FollowUpRemindAt}))
 	})
 
 	httpx.Register(api, httpx.Need(Delete), huma.Operation{
@@ -202,4 +211,6 @@ func RegisterAPI(api huma.API, svc *Service) {
 		out.Body.TimeZone, out.Body.Items = loc.String(), items
 		return out, nil
 	})
+	registerCalendar(api, svc)
+	registerKPIs(api, svc)
 }

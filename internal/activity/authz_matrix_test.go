@@ -189,6 +189,12 @@ func (w *world) operations() []testkit.Operation {
 	return []testkit.Operation{
 		{Name: "listActivities", Method: "GET", Path: "/api/v1/activities", Verify: w.verifyList("/api/v1/activities", false)},
 		{Name: "myDay", Method: "GET", Path: "/api/v1/me/day", Verify: w.verifyList("", true)},
+		{Name: "getCalendar", Method: "GET", Path: "/api/v1/calendar", Query: w.calendarWindow() + "&everyone=true",
+			Verify: w.verifyCalendar},
+		{Name: "getActivityKPIs", Method: "GET", Path: "/api/v1/activity-kpis", Verify: w.verifyKPIs},
+		{Name: "getCalendarFeedStatus", Method: "GET", Path: "/api/v1/me/calendar-feed"},
+		{Name: "createCalendarFeed", Method: "POST", Path: "/api/v1/me/calendar-feed", Verify: w.verifyFeed},
+		{Name: "deleteCalendarFeed", Method: "DELETE", Path: "/api/v1/me/calendar-feed"},
 		{Name: "getActivity", Method: "GET", Path: "/api/v1/activities/{id}", Relations: rels, Applies: w.applies,
 			Setup: w.target(false)},
 		{Name: "createActivity", Method: "POST", Path: "/api/v1/activities",
@@ -213,13 +219,21 @@ func (w *world) operations() []testkit.Operation {
 
 func (w *world) oracle(p testkit.Principal, op testkit.Operation, rel testkit.Relation) int {
 	switch op.Name {
-	case "listActivities", "myDay":
+	case "listActivities", "myDay", "getCalendar", "getActivityKPIs", "getCalendarFeedStatus":
 		if w.scope(p, "activity:read") == testkit.ScopeNone {
 			return 403
 		}
 		return 200
 	case "getActivity":
 		return w.reaches(p, rel, 200)
+	case "createCalendarFeed", "deleteCalendarFeed":
+		if w.scope(p, "activity:read") == testkit.ScopeNone {
+			return 403
+		}
+		if op.Name == "createCalendarFeed" {
+			return 201
+		}
+		return 204
 	case "createActivity":
 		if w.scope(p, "activity:create") == testkit.ScopeNone {
 			return 403

@@ -28,4 +28,31 @@
 //     the actor and due before the end of the actor's local today, sorted by due time.
 //   - Deleting an account deletes its activities (FK cascade); deleting a contact keeps its activities,
 //     unlinked from the contact.
+//
+// Reminders, tags and custom fields (SPEC T2, B2):
+//   - A reminder is an absolute time (remind_at); the UI offers presets relative to the due time. A new
+//     reminder time clears reminded_at, so the delivery job (collab) sends it again; sending the same
+//     time again keeps a reminder that already went out.
+//   - A next follow-up date becomes a reminder (L8): the follow-up task reminds at its due time, or at
+//     followUpRemindAt (not after the date). Completing can also record the follow-up's content.
+//   - Activities take custom fields like accounts do (the customfield module validates them); sensitive
+//     ones need activity:read_sensitive, granted with the read scope to every role but the executive.
+//   - Times before 1970 or from 2200 on are refused as typing mistakes (422 naming the field).
+//
+// Calendar and feed (SPEC T3):
+//   - GET /api/v1/calendar lists activities due in a window of at most 62 days (a month view with its
+//     margins), the actor's own unless ownerId or everyone asks for others within scope.
+//   - The iCalendar feed is a secret address: a random token with a "kcal_" prefix whose SHA-256 alone is
+//     stored (users.calendar_token_hash); creating replaces (rotates) it, and both are audited without
+//     the token. The feed route is public; the token names its owner, whose actor (built by iam, so a
+//     deactivated user gets nothing) reads their own activities through the privacy policy: the feed
+//     never shows more than its owner may read now. Unknown, revoked and malformed tokens are the same
+//     404. The document is written by github.com/arran4/golang-ical (escaping and line folding).
+//   - Feed window: 90 days back, a year ahead; tasks are VTODO, everything else a VEVENT of a fixed
+//     length (activities have a due time, not a duration); a reminder is a VALARM at its absolute time.
+//
+// KPIs (SPEC T4): counted with GROUP BY under the privacy policy, so a director sees their subtree and
+// an account manager themselves. Activities count in the window by due time, or creation time when
+// they have none; overdue counts all open work due before now. A follow-up gap is an account in
+// account:read scope, older than the gap, with no activity created or completed since.
 package activity

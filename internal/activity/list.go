@@ -34,7 +34,10 @@ func (s *Service) List(ctx context.Context, lq ListQuery) ([]*ent.Activity, stri
 	if err := authz.Require(ctx, Read); err != nil {
 		return nil, "", err
 	}
-	cols := s.reg.Columns("activity")
+	cols, _, err := s.columns(ctx)
+	if err != nil {
+		return nil, "", err
+	}
 	a := authz.FromContext(ctx)
 	filters, err := record.ParseFilters(lq.Filters)
 	if err != nil {

@@ -29,10 +29,13 @@ type Dictionary interface {
 
 // Service is the activity use-case layer.
 type Service struct {
-	st   *store.Store
-	reg  *meta.Registry
-	dict Dictionary
-	now  func() time.Time
+	st        *store.Store
+	reg       *meta.Registry
+	dict      Dictionary
+	custom    CustomFields
+	actors    Actors
+	publicURL string
+	now       func() time.Time
 }
 
 // New builds the service. dict may be nil: activity types are then not checked.
@@ -55,6 +58,15 @@ type Input struct {
 	Status                          *string
 	NextFollowUpAt                  *time.Time
 	OwnerID                         *int64
+	// RemindAt is when the owner is reminded (SPEC T2); ClearRemind removes the reminder. A new
+	// reminder time clears reminded_at, so the delivery job sends it again.
+	RemindAt    *time.Time
+	ClearRemind bool
+	// FollowUpRemindAt is the reminder of the follow-up task a next follow-up date creates (nil: at its
+	// due time).
+	FollowUpRemindAt *time.Time
+	Tags             *[]string
+	Custom           *map[string]any
 }
 
 // Get returns one activity in scope (404 otherwise).
@@ -129,9 +141,11 @@ func (s *Service) Create(ctx context.Context, in Input) (*ent.Activity, error) {
 	if in.Type == nil {
 		in.Type = ptr("")
 	}
-	if err := s.validate(ctx, in, true); err != nil {
+	custom, cerr := s.prepareCustom(ctx, in.Custom, true, nil, false)
+	if err := joinInvalid(s.validate(ctx, in, true), cerr); err != nil {
 		return nil, err
 	}
+	in.Custom = custom
 	a := authz.FromContext(ctx)
 	ownerID := a.UserID
 	if in.OwnerID != nil {
@@ -150,8 +164,8 @@ func (s *Service) Create(ctx context.Context, in Input) (*ent.Activity, error) {
 	}
 	var id int64
 	err = s.st.WithTx(ctx, func(ctx context.Context) error {
-		q := s.st.Client(ctx).Activity.Create().SetType(*in.Type).SetSubject(*in.Subject).
-			SetOwnerID(ownerID).SetNillableTeamID(teamID).SetNillableAccountID(accID).SetNillableContactID(conID)
+		q := s.st.Client(ctx).Activity.Create().SetType(*in.Type).SetSubject(*in.Subject).SetTags([]string{}).
+			SetCustom(map[string]any{}).SetOwnerID(ownerID).SetNillableTeamID(teamID).SetNillableAccountID(accID).SetNillableContactID(conID)
 		m := q.Mutation()
 		set(m, in)
 		if in.Status != nil && *in.Status == string(activity.StatusDone) {
@@ -162,7 +176,7 @@ func (s *Service) Create(ctx context.Context, in Input) (*ent.Activity, error) {
 			return err
 		}
 		id = r.ID
-		return s.followUp(ctx, r, in.NextFollowUpAt)
+		return s.followUp(ctx, r, in.NextFollowUpAt, in.FollowUpRemindAt)
 	})
 	if err != nil {
 		return nil, err
@@ -171,16 +185,21 @@ func (s *Service) Create(ctx context.Context, in Input) (*ent.Activity, error) {
 }
 
 // followUp creates the open task due at next for the activity r (SPEC L8); nil next does nothing.
-func (s *Service) followUp(ctx context.Context, r *ent.Activity, next *time.Time) error {
+// The next follow-up date becomes a reminder: at remind, or at the task's due time when remind is nil.
+func (s *Service) followUp(ctx context.Context, r *ent.Activity, next, remind *time.Time) error {
 	if next == nil {
 		return nil
+	}
+	if remind == nil {
+		remind = next
 	}
 	content := r.Outcome
 	if content == "" {
 		content = r.Content
 	}
 	return s.st.Client(ctx).Activity.Create().SetType("task").SetSubject(r.Subject).SetContent(content).
-		SetDueAt(next.UTC()).SetNillableOwnerID(r.OwnerID).SetNillableTeamID(r.TeamID).
+		SetDueAt(next.UTC()).SetRemindAt(remind.UTC()).SetTags(r.Tags).SetCustom(map[string]any{}).
+		SetNillableOwnerID(r.OwnerID).SetNillableTeamID(r.TeamID).
 		SetNillableAccountID(r.AccountID).SetNillableContactID(r.ContactID).Exec(ctx)
 }
 
@@ -204,6 +223,19 @@ func set(m *ent.ActivityMutation, in Input) {
 	if in.Status != nil {
 		m.SetStatus(activity.Status(*in.Status))
 	}
+	if in.RemindAt != nil {
+		m.SetRemindAt(in.RemindAt.UTC())
+		m.ClearRemindedAt()
+	} else if in.ClearRemind {
+		m.ClearRemindAt()
+		m.ClearRemindedAt()
+	}
+	if in.Tags != nil {
+		m.SetTags(normTags(*in.Tags))
+	}
+	if in.Custom != nil {
+		m.SetCustom(*in.Custom)
+	}
 }
 
 // Update changes an activity if version is still current. Setting the status to done stamps done_at;
@@ -217,10 +249,16 @@ func (s *Service) Update(ctx context.Context, id, version int64, in Input) (*ent
 		return nil, err
 	}
 	in.Subject = trimmed(in.Subject)
-	in.NextFollowUpAt = nil
-	if err := s.validate(ctx, in, false); err != nil {
+	in.NextFollowUpAt, in.FollowUpRemindAt = nil, nil
+	if in.RemindAt != nil && cur.RemindAt != nil && in.RemindAt.Equal(*cur.RemindAt) {
+		in.RemindAt = nil // unchanged: a reminder already sent stays sent
+	}
+	masked := !s.seesSensitive(ctx, cur)
+	custom, cerr := s.prepareCustom(ctx, in.Custom, false, cur.Custom, masked)
+	if err := joinInvalid(s.validate(ctx, in, false), cerr); err != nil {
 		return nil, err
 	}
+	in.Custom = custom
 	relink := in.AccountID != nil || in.ContactID != nil
 	var accID, conID *int64
 	if relink {
@@ -280,7 +318,7 @@ func (s *Service) relink(ctx context.Context, cur *ent.Activity, in Input) (*int
 
 // Complete marks an open activity done with its outcome; a next follow-up date creates the follow-up
 // task in the same transaction. version 0 skips the concurrency check.
-func (s *Service) Complete(ctx context.Context, id, version int64, outcome string, next *time.Time) (*ent.Activity, error) {
+func (s *Service) Complete(ctx context.Context, id, version int64, c Completion) (*ent.Activity, error) {
 	if err := authz.Require(ctx, Update); err != nil {
 		return nil, err
 	}
@@ -288,8 +326,11 @@ func (s *Service) Complete(ctx context.Context, id, version int64, outcome strin
 	if err != nil {
 		return nil, err
 	}
+	outcome, next := c.Outcome, c.NextFollowUpAt
 	var f fields
 	f.Text("body.outcome", &outcome, 1000, false)
+	f.Text("body.content", c.Content, 10000, false)
+	checkFollowUp(&f, next, c.FollowUpRemindAt)
 	if err := f.Err(); err != nil {
 		return nil, err
 	}
@@ -306,16 +347,28 @@ func (s *Service) Complete(ctx context.Context, id, version int64, outcome strin
 		if next != nil {
 			q.SetNextFollowUpAt(next.UTC())
 		}
+		if c.Content != nil {
+			q.SetContent(*c.Content)
+		}
 		r, err := q.Save(ctx)
 		if err != nil {
 			return s.saved(ctx, id, version, err)
 		}
-		return s.followUp(ctx, r, next)
+		return s.followUp(ctx, r, next, c.FollowUpRemindAt)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return s.Get(ctx, id)
+}
+
+// Completion is what completing an activity records: the outcome, optionally the follow-up's content
+// (objections, budget cycle …) and the next follow-up date with its reminder (SPEC L8).
+type Completion struct {
+	Outcome          string
+	Content          *string
+	NextFollowUpAt   *time.Time
+	FollowUpRemindAt *time.Time
 }
 
 // Delete removes an activity.

@@ -3,6 +3,7 @@ package activity
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
@@ -33,6 +34,10 @@ func (s *Service) validate(ctx context.Context, in Input, creating bool) error {
 		}
 	}
 	f.Text("body.content", in.Content, 10000, false)
+	checkTags(&f, "body.tags", in.Tags)
+	checkTime(&f, "body.dueAt", in.DueAt)
+	checkTime(&f, "body.remindAt", in.RemindAt)
+	checkFollowUp(&f, in.NextFollowUpAt, in.FollowUpRemindAt)
 	f.Text("body.outcome", in.Outcome, 1000, false)
 	if in.Status != nil && activity.StatusValidator(activity.Status(*in.Status)) != nil {
 		f.Add("body.status", "field.invalid", nil)
@@ -54,4 +59,30 @@ func trimmed(v *string) *string {
 	}
 	t := strings.TrimSpace(*v)
 	return &t
+}
+
+// Times outside these years are typing mistakes (or hostile input), not plans.
+var (
+	minTime = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func checkTime(f *fields, location string, t *time.Time) {
+	if t != nil && (t.Before(minTime) || !t.Before(maxTime)) {
+		f.Add(location, "field.invalid_datetime", nil)
+	}
+}
+
+// checkFollowUp checks a next follow-up date and its reminder: the reminder needs the date and may not
+// come after it.
+func checkFollowUp(f *fields, next, remind *time.Time) {
+	checkTime(f, "body.nextFollowUpAt", next)
+	checkTime(f, "body.followUpRemindAt", remind)
+	switch {
+	case remind == nil:
+	case next == nil:
+		f.Add("body.followUpRemindAt", "field.requires", map[string]any{"Field": "nextFollowUpAt"})
+	case remind.After(*next):
+		f.Add("body.followUpRemindAt", "field.reminder_after_due", nil)
+	}
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/secret"
 	"github.com/kehu-crm/kehu/internal/search"
 	"github.com/kehu-crm/kehu/internal/store"
+	"github.com/kehu-crm/kehu/internal/timeline"
 )
 
 // Modules holds every domain module's service. Adding a module means one field here and one line in
@@ -38,6 +39,7 @@ type Modules struct {
 	Dedup       *dedup.Service
 	Collab      *collab.Service
 	Meta        *meta.Registry
+	Timeline    *timeline.Service
 }
 
 // Rights lists the rights of every module (the catalogue).
@@ -69,6 +71,8 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	custSvc := customer.New(st, registry, dictSvc)
 	custSvc.SetCustomFields(cfSvc)
 	actSvc := activity.New(st, registry, dictSvc)
+	actSvc.SetCustomFields(cfSvc)
+	actSvc.SetFeed(iamSvc, cfg.PublicURL())
 	custSvc.AddTransferParticipant(openActivities{actSvc})
 	var searchSvc *search.Service
 	var dedupSvc *dedup.Service
@@ -81,7 +85,8 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 		Activity: actSvc,
 		Search:   searchSvc,
 		Dedup:    dedupSvc,
-		Collab:   collabSvc}, nil
+		Collab:   collabSvc,
+		Timeline: timeline.New(st, registry, cfSvc)}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -95,6 +100,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	search.RegisterAPI(api, m.Search)
 	dedup.RegisterAPI(api, m.Dedup)
 	collab.RegisterAPI(api, m.Collab)
+	timeline.RegisterAPI(api, m.Timeline)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.

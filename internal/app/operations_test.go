@@ -15,7 +15,7 @@ import (
 )
 
 // publicOperations is the one list of operations anyone may call without signing in.
-var publicOperations = []string{"forgotPassword", "getSetup", "login", "logout", "resetPassword", "setup"}
+var publicOperations = []string{"forgotPassword", "getCalendarFeed", "getSetup", "login", "logout", "resetPassword", "setup"}
 
 func operations(api huma.API) []*huma.Operation {
 	var out []*huma.Operation

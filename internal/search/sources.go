@@ -8,6 +8,7 @@ import (
 
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/ent/account"
+	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
 	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
@@ -59,6 +60,13 @@ var Sources = []Source{
 		},
 		Page: func(ctx context.Context, c *ent.Client, after int64, n int) ([]int64, error) {
 			return c.Contact.Query().Where(contact.IDGT(after)).Order(ent.Asc(contact.FieldID)).Limit(n).IDs(ctx)
+		}},
+	{Entity: "activity", Type: "Activity", Rule: ruleOf(schema.Activity{}), Load: loadActivities,
+		ByAccount: func(ctx context.Context, c *ent.Client, accountIDs []int64) ([]int64, error) {
+			return c.Activity.Query().Where(activity.AccountIDIn(accountIDs...)).IDs(ctx)
+		},
+		Page: func(ctx context.Context, c *ent.Client, after int64, n int) ([]int64, error) {
+			return c.Activity.Query().Where(activity.IDGT(after)).Order(ent.Asc(activity.FieldID)).Limit(n).IDs(ctx)
 		}},
 }
 
@@ -148,6 +156,56 @@ func loadContacts(ctx context.Context, c *ent.Client, ids []int64) ([]Doc, error
 			SensitiveTerms: join(PhoneTerms(r.Phone, r.Mobile), Terms(r.Email))})
 	}
 	return out, nil
+}
+
+// activityContentIndexed bounds how much of an activity's content is indexed: the opening of a
+// follow-up note says what it is about; indexing every bigram of 10,000 characters would bloat the index.
+const activityContentIndexed = 500
+
+func loadActivities(ctx context.Context, c *ent.Client, ids []int64) ([]Doc, error) {
+	rows, err := c.Activity.Query().Where(activity.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var accIDs []int64
+	for _, r := range rows {
+		if r.AccountID != nil {
+			accIDs = append(accIDs, *r.AccountID)
+		}
+	}
+	names, err := accountNames(ctx, c, accIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Doc, 0, len(rows))
+	for _, r := range rows {
+		content := []rune(r.Content)
+		if len(content) > activityContentIndexed {
+			content = content[:activityContentIndexed]
+		}
+		d := Doc{Entity: "activity", RecordID: r.ID, OwnerID: r.OwnerID, TeamID: r.TeamID, AccountID: r.AccountID,
+			Title: r.Subject, Subtitle: r.Type, Terms: Terms(r.Subject, string(content))}
+		if r.AccountID != nil {
+			d.AccountName = names[*r.AccountID]
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func accountNames(ctx context.Context, c *ent.Client, ids []int64) (map[int64]string, error) {
+	names := map[int64]string{}
+	if len(ids) == 0 {
+		return names, nil
+	}
+	accs, err := c.Account.Query().Where(account.IDIn(ids...)).Select(account.FieldID, account.FieldName).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range accs {
+		names[a.ID] = a.Name
+	}
+	return names, nil
 }
 
 func join(parts ...string) string {

@@ -142,6 +142,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's interaction history, newest first
+         * @description Activities, comments, field changes (of the account, its contacts and activities) and merges, within your scope.
+         */
+        get: operations["getAccountTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -214,6 +234,23 @@ export interface paths {
         put?: never;
         /** Complete an open activity with its outcome */
         post: operations["completeActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activity KPIs per user and type, overdue tasks and follow-up gaps, within your scope */
+        get: operations["getActivityKPIs"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -349,6 +386,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activities due in a time window, soonest first
+         * @description Your own by default; ownerId or everyone for the activities of others within your scope.
+         */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An iCalendar feed (RFC 5545) of one user's activities
+         * @description The secret token in the address authenticates; the feed shows what its owner may read of their own activities.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/comments/{id}": {
         parameters: {
             query?: never;
@@ -465,6 +542,23 @@ export interface paths {
          * @description Needs contact:update over this record and contact:delete over the other, and If-Match with this record's version. In one transaction: applies the field choices, unites tags, moves the other record's contacts, activities and comments here, logs the merge and deletes the other record. Sensitive fields you see masked on the other record cannot be taken from it.
          */
         post: operations["mergeContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's interaction history, newest first */
+        get: operations["getContactTimeline"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -709,6 +803,28 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have an iCalendar feed */
+        get: operations["getCalendarFeedStatus"];
+        put?: never;
+        /**
+         * Create or rotate your iCalendar feed address
+         * @description A new secret address replaces the old one, which stops working. Only a hash is stored.
+         */
+        post: operations["createCalendarFeed"];
+        /** Revoke your iCalendar feed address */
+        delete: operations["deleteCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/day": {
         parameters: {
             query?: never;
@@ -890,8 +1006,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search accounts and contacts
-         * @description Finds records whose name, number, account name, phone (any last 4+ digits) or e-mail hold every word of q; Chinese matches any part of a name. Each type is searched only with its read right and within the caller's data scope; phone and e-mail match only for callers who see them unmasked.
+         * Search accounts, contacts and activities
+         * @description Finds records whose name, number, account name, phone (any last 4+ digits), e-mail or (activities) subject and content hold every word of q; Chinese matches any part of a name. Each type is searched only with its read right and within the caller's data scope; phone and e-mail match only for callers who see them unmasked.
          */
         get: operations["search"];
         put?: never;
@@ -1141,14 +1257,25 @@ export interface components {
             accountId?: number;
             /** @description Remove the due time */
             clearDueAt?: boolean;
+            /** @description Remove the reminder */
+            clearRemindAt?: boolean;
             /**
              * Format: int64
              * @description The account is the contact's; 0 clears the link
              */
             contactId?: number;
             content?: string;
+            /** @description Custom field values by key; null clears a key */
+            custom?: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             dueAt?: string;
+            /**
+             * Format: date-time
+             * @description On create with nextFollowUpAt: the follow-up task's reminder (default: at its due time)
+             */
+            followUpRemindAt?: string;
             /**
              * Format: date-time
              * @description On create: also creates an open task due then
@@ -1160,19 +1287,48 @@ export interface components {
              * @description On create; defaults to you
              */
             ownerId?: number;
+            /**
+             * Format: date-time
+             * @description Remind the owner then; a new time re-arms a sent reminder
+             */
+            remindAt?: string;
             /** @enum {string} */
             status?: "open" | "done" | "cancelled";
             subject?: string;
+            tags?: string[];
             /** @description Code of the activity_type dictionary */
             type?: string;
         };
         ActivityCompleteInputBody: {
+            /** @description What was discussed: objections, budget cycle … */
+            content?: string;
+            /**
+             * Format: date-time
+             * @description The follow-up task's reminder (default: at its due time)
+             */
+            followUpRemindAt?: string;
             /**
              * Format: date-time
              * @description Creates an open task due then
              */
             nextFollowUpAt?: string;
             outcome?: string;
+        };
+        ActivityItem: {
+            /** Format: int64 */
+            contactId: number | null;
+            content: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            nextFollowUpAt: string | null;
+            outcome: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            subject: string;
+            type: string;
         };
         AuditChange: {
             new: unknown;
@@ -1198,6 +1354,11 @@ export interface components {
             ip: string;
             requestId: string;
         };
+        CalendarOutputBody: {
+            items: components["schemas"]["DTO"][] | null;
+            /** @description More activities were due in the window than one answer holds */
+            truncated: boolean;
+        };
         CandidateDTO: {
             /**
              * Format: int64
@@ -1216,6 +1377,11 @@ export interface components {
             ownerName: string;
             /** Format: int64 */
             score: number;
+        };
+        ChangeItem: {
+            /** @enum {string} */
+            action: "create" | "update" | "delete";
+            fields: components["schemas"]["FieldChange"][] | null;
         };
         CheckInputBody: {
             /** @enum {string} */
@@ -1280,6 +1446,10 @@ export interface components {
             recordId: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CommentItem: {
+            body: string;
+            mentions: number[] | null;
         };
         ContactBody: {
             /** Format: int64 */
@@ -1465,12 +1635,17 @@ export interface components {
             content: string;
             /** Format: date-time */
             createdAt: string;
+            custom: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             doneAt: string | null;
             /** Format: date-time */
             dueAt: string | null;
             /** Format: int64 */
             id: number;
+            /** @description Sensitive custom fields are masked for you */
+            masked: boolean;
             /** Format: date-time */
             nextFollowUpAt: string | null;
             outcome: string;
@@ -1479,9 +1654,20 @@ export interface components {
             /** Format: int64 */
             ownerId: number | null;
             ownerName: string | null;
+            /**
+             * Format: date-time
+             * @description When the owner is reminded
+             */
+            remindAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the reminder went out (null: not yet)
+             */
+            remindedAt: string | null;
             /** @enum {string} */
             status: "open" | "done" | "cancelled";
             subject: string;
+            tags: string[] | null;
             /** Format: int64 */
             teamId: number | null;
             teamName: string | null;
@@ -1615,6 +1801,27 @@ export interface components {
              */
             type: string;
         };
+        FeedCreatedOutputBody: {
+            token: string;
+            /** @description The feed's address with its secret token; shown this once */
+            url: string;
+        };
+        FeedStatusOutputBody: {
+            /** @description A feed address exists (it is shown only when created) */
+            active: boolean;
+        };
+        FieldChange: {
+            /** @description API name (custom.<key> for custom fields) */
+            field: string;
+            /** @description The field's label in the request's language */
+            label: string;
+            /** @description A sensitive value you may not see (old and new are null) */
+            masked: boolean;
+            new: unknown;
+            newText?: string;
+            old: unknown;
+            oldText?: string;
+        };
         FieldMeta: {
             /** @description Dictionary kind whose item codes the field holds */
             dict?: string;
@@ -1633,6 +1840,16 @@ export interface components {
         ForgotInputBody: {
             email: string;
         };
+        GapAccount: {
+            /** Format: int64 */
+            accountId: number;
+            accountName: string;
+            /** Format: int64 */
+            ownerId: number | null;
+            ownerName: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         GetSetupResponse: {
             needed: boolean;
         };
@@ -1649,7 +1866,7 @@ export interface components {
              */
             accountId?: number;
             /** @enum {string} */
-            entity: "account" | "contact";
+            entity: "account" | "contact" | "activity";
             /** Format: int64 */
             id: number;
             /**
@@ -1657,10 +1874,62 @@ export interface components {
              * @description Higher is better; comparable only within one answer
              */
             score: number;
-            /** @description A hint: an account's number; a contact's job title and account */
+            /** @description A hint: an account's number; a contact's job title and account; an activity's type and account */
             subtitle: string;
             /** @description The record's name */
             title: string;
+        };
+        Item: {
+            activity?: components["schemas"]["ActivityItem"];
+            /**
+             * Format: int64
+             * @description Who did it (an activity's owner)
+             */
+            actorId: number | null;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            change?: components["schemas"]["ChangeItem"];
+            comment?: components["schemas"]["CommentItem"];
+            /**
+             * @description The record the item is about
+             * @enum {string}
+             */
+            entity: "account" | "contact" | "activity";
+            /**
+             * Format: int64
+             * @description Id of the activity, comment, audit event or merge
+             */
+            id: number;
+            /** @enum {string} */
+            kind: "activity" | "comment" | "change" | "merge";
+            merge?: components["schemas"]["MergeItem"];
+            /** Format: int64 */
+            recordId: number;
+        };
+        KPIs: {
+            byType: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            done: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: int64 */
+            gapDays: number;
+            gapList: components["schemas"]["GapAccount"][] | null;
+            /**
+             * Format: int64
+             * @description Accounts in scope with no activity for gapDays
+             */
+            gaps: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: date-time */
+            to: string;
+            /** Format: int64 */
+            total: number;
+            users: components["schemas"]["UserKPI"][] | null;
         };
         ListBodyAccountDTO: {
             items: components["schemas"]["AccountDTO"][] | null;
@@ -1684,6 +1953,11 @@ export interface components {
         };
         ListBodyDTO: {
             items: components["schemas"]["DTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyItem: {
+            items: components["schemas"]["Item"][] | null;
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -1754,6 +2028,12 @@ export interface components {
              * @description The record merged into this one and then deleted
              */
             mergeId: number;
+        };
+        MergeItem: {
+            /** Format: int64 */
+            mergedId: number;
+            /** @description The merged record's name when it was merged */
+            mergedName: string;
         };
         MergeResultDTO: {
             /** @description The choice applied to every field */
@@ -2020,6 +2300,35 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+        };
+        UserKPI: {
+            byType: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            cancelled: number;
+            /** Format: int64 */
+            done: number;
+            /**
+             * Format: int64
+             * @description Accounts owned with no activity for gapDays
+             */
+            gapAccounts: number;
+            /** Format: int64 */
+            open: number;
+            /**
+             * Format: int64
+             * @description Open activities due before now (any time, not only in the window)
+             */
+            overdue: number;
+            /**
+             * Format: int64
+             * @description Activities in the window
+             */
+            total: number;
+            /** Format: int64 */
+            userId: number;
+            userName: string;
         };
         UserRef: {
             /** Format: int64 */
@@ -2450,6 +2759,44 @@ export interface operations {
             };
         };
     };
+    getAccountTimeline: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated kinds to show: activity, comment, change, merge; all by default */
+                types?: string;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyItem"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listActivities: {
         parameters: {
             query?: {
@@ -2760,6 +3107,44 @@ export interface operations {
             };
         };
     };
+    getActivityKPIs: {
+        parameters: {
+            query?: {
+                /** @description Window start (RFC 3339); default: 30 days before to */
+                from?: string;
+                /** @description Window end (RFC 3339), exclusive; default: now; at most 366 days after from */
+                to?: string;
+                /** @description Only this team and the teams below it */
+                teamId?: number;
+                /** @description An account is a follow-up gap after this many days without activity (1–365, default 30) */
+                gapDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KPIs"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listApiTokens: {
         parameters: {
             query?: {
@@ -3009,6 +3394,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query?: {
+                /** @description Window start (RFC 3339), inclusive; required */
+                from?: string;
+                /** @description Window end (RFC 3339), exclusive; at most 62 days after from */
+                to?: string;
+                /** @description Another owner's calendar (within your scope); default: yours */
+                ownerId?: number;
+                /** @description Every owner's activities in your scope */
+                everyone?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description <token>.ics */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
             };
             /** @description Error */
             default: {
@@ -3413,6 +3870,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MergeResultDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getContactTimeline: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated kinds to show: activity, comment, change, merge; all by default */
+                types?: string;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyItem"];
                 };
             };
             /** @description Error */
@@ -4037,6 +4532,91 @@ export interface operations {
             };
         };
     };
+    getCalendarFeedStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedStatusOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedCreatedOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     myDay: {
         parameters: {
             query?: never;
@@ -4465,7 +5045,7 @@ export interface operations {
             query?: {
                 /** @description What to look for: part of a name (Chinese or Latin), a number, the last digits of a phone, an e-mail. 1–100 characters. */
                 q?: string;
-                /** @description Comma-separated entities to search (account, contact); all by default */
+                /** @description Comma-separated entities to search (account, contact, activity); all by default */
                 types?: string;
                 /** @description Most hits to return */
                 limit?: number;

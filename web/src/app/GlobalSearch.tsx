@@ -16,7 +16,7 @@ import { useMe } from './session';
 type Hit = components['schemas']['HitDTO'];
 
 /** The searchable types, in display order. */
-export const SEARCH_TYPES = ['account', 'contact'] as const;
+export const SEARCH_TYPES = ['account', 'contact', 'activity'] as const;
 
 /** How long typing must pause before a search is sent. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -33,10 +33,11 @@ export function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** The page that shows a hit: its own for accounts, its account's for contacts. */
+/** The page that shows a hit: its own for accounts, its account's for contacts and activities. */
 export function hitPath(h: Hit): string | null {
   if (h.entity === 'account') return `/accounts/${h.id}`;
-  return h.accountId ? `/accounts/${h.accountId}` : null;
+  if (h.accountId) return `/accounts/${h.accountId}`;
+  return h.entity === 'activity' ? '/activities' : null;
 }
 
 export function GlobalSearch({ compact }: { compact?: boolean }) {

@@ -6,16 +6,16 @@ describe('navigation filtering by rights', () => {
   const keys = (rights: Record<string, 'own' | 'team' | 'subtree' | 'all'>) => visibleNav(navRegistry, rights).map((i) => i.key);
 
   it('hides every admin entry from a user without admin rights', () => {
-    expect(keys({})).toEqual(['home', 'profile', 'tokens']);
+    expect(keys({})).toEqual(['home', 'profile', 'notifications', 'tokens']);
   });
 
   it('shows exactly the admin entries the user has rights for', () => {
-    expect(keys({ 'user:read': 'all', 'audit:read': 'all' })).toEqual(['home', 'users', 'audit', 'profile', 'tokens']);
+    expect(keys({ 'user:read': 'all', 'audit:read': 'all' })).toEqual(['home', 'users', 'audit', 'profile', 'notifications', 'tokens']);
   });
 
   it('shows all entries to an administrator, sections in order', () => {
     const all = keys({ 'user:read': 'all', 'team:read': 'all', 'role:read': 'all', 'audit:read': 'team' });
-    expect(all).toEqual(['home', 'users', 'teams', 'roles', 'audit', 'profile', 'tokens']);
+    expect(all).toEqual(['home', 'users', 'teams', 'roles', 'audit', 'profile', 'notifications', 'tokens']);
   });
 
   it('any scope counts as having the right', () => {

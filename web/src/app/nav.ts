@@ -16,6 +16,8 @@ import {
   FormOutlined,
   ScheduleOutlined,
   MergeCellsOutlined,
+  CalendarOutlined,
+  BarChartOutlined,
   BellOutlined,
 } from '@ant-design/icons';
 import { hasRight, RIGHTS, type Rights } from './rights';
@@ -44,6 +46,8 @@ export const navRegistry: NavItem[] = [
   { key: 'contacts', path: '/contacts', labelKey: 'customer:nav.contacts', descriptionKey: 'customer:nav.contactsHint', icon: ContactsOutlined, section: 'customer', right: 'contact:read', order: 20 },
   { key: 'duplicates', path: '/duplicates', labelKey: 'dedup:nav', descriptionKey: 'dedup:navHint', icon: MergeCellsOutlined, section: 'customer', right: 'account:update', order: 40 },
   { key: 'activities', path: '/activities', labelKey: 'activity:nav', descriptionKey: 'activity:navHint', icon: ScheduleOutlined, section: 'customer', right: 'activity:read', order: 30 },
+  { key: 'calendar', path: '/calendar', labelKey: 'activity:calendar.nav', descriptionKey: 'activity:calendar.navHint', icon: CalendarOutlined, section: 'customer', right: 'activity:read', order: 31 },
+  { key: 'activityKpis', path: '/activity-kpis', labelKey: 'activity:kpi.nav', descriptionKey: 'activity:kpi.navHint', icon: BarChartOutlined, section: 'customer', right: 'activity:read', order: 32 },
   { key: 'users', path: '/admin/users', labelKey: 'nav.users', descriptionKey: 'nav.usersHint', icon: UserOutlined, section: 'admin', right: RIGHTS.userRead, order: 10 },
   { key: 'teams', path: '/admin/teams', labelKey: 'nav.teams', descriptionKey: 'nav.teamsHint', icon: TeamOutlined, section: 'admin', right: RIGHTS.teamRead, order: 20 },
   { key: 'roles', path: '/admin/roles', labelKey: 'nav.roles', descriptionKey: 'nav.rolesHint', icon: SafetyCertificateOutlined, section: 'admin', right: RIGHTS.roleRead, order: 30 },

@@ -29,6 +29,9 @@ const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPa
 const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
 const ActivitiesPage = lazy(() => import('../modules/activity/ActivitiesPage'));
 const DuplicatesPage = lazy(() => import('../modules/dedup/DuplicatesPage'));
+const CalendarPage = lazy(() => import('../modules/activity/CalendarPage'));
+const KPIPage = lazy(() => import('../modules/activity/KPIPage'));
+const ContactDetailPage = lazy(() => import('../modules/customer/ContactDetailPage'));
 const NotificationsPage = lazy(() => import('../modules/collab/NotificationsPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
@@ -77,6 +80,9 @@ export function AppRoutes() {
           <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
           <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
           <Route path="duplicates" element={guarded('duplicates', <DuplicatesPage />)} />
+          <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
+          <Route path="activity-kpis" element={guarded('activityKpis', <KPIPage />)} />
+          <Route path="contacts/:id" element={guarded('contacts', <ContactDetailPage />)} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,5 +1,6 @@
 // "My day" on the home page: the user's open activities due today (in their time zone) and overdue.
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,12 +19,17 @@ export function MyDayCard() {
   const items = (data?.items ?? []) as Activity[];
   const { overdue, today } = splitDay(items);
   const render = (a: Activity) => (
-    <List.Item actions={[<CompleteButton key="c" activity={a} />]}>
+    <List.Item actions={[<CompleteButton key="c" activity={a} />]} data-testid={`myday-${a.id}`}>
       <Space>
         {a.overdue ? <Tag color="red">{t('overdue')}</Tag> : null}
         <Typography.Text>{a.subject}</Typography.Text>
         {a.accountId ? <Link to={`/accounts/${a.accountId}`}>{a.accountName ?? a.accountId}</Link> : null}
         <Typography.Text type="secondary">{when(a, data?.timeZone ?? 'UTC', i18n.language)}</Typography.Text>
+        {a.remindAt ? (
+          <Typography.Text type="secondary" data-testid={`myday-reminder-${a.id}`}>
+            <BellOutlined /> {new Intl.DateTimeFormat(i18n.language, { timeZone: data?.timeZone ?? 'UTC', timeStyle: 'short' }).format(new Date(a.remindAt))}
+          </Typography.Text>
+        ) : null}
       </Space>
     </List.Item>
   );

@@ -6,11 +6,15 @@ import { toFilterParams } from '../customer/filters';
 
 export const activitiesKey = ['activities'] as const;
 export const myDayKey = ['me', 'day'] as const;
+export const calendarKey = ['calendar'] as const;
+export const kpiKey = ['activity-kpis'] as const;
+export const timelineKey = ['timeline'] as const;
+export const feedKey = ['me', 'calendar-feed'] as const;
 
-export function fetchActivities(q: ListQuery, fields?: FieldMeta[], accountId?: number) {
+export function fetchActivities(q: ListQuery, fields?: FieldMeta[], accountId?: number, extra?: { status?: 'open' | 'done' | 'cancelled'; contactId?: number }) {
   return unwrap(
     api.GET('/api/v1/activities', {
-      params: { query: { q: q.q || undefined, filter: toFilterParams(q.filters, fields), sort: q.sort, cursor: q.cursor, limit: q.limit, accountId } },
+      params: { query: { q: q.q || undefined, filter: toFilterParams(q.filters, fields), sort: q.sort, cursor: q.cursor, limit: q.limit, accountId, ...extra } },
     }),
   );
 }
@@ -19,11 +23,47 @@ export function fetchMyDay() {
   return unwrap(api.GET('/api/v1/me/day'));
 }
 
-export function completeActivity(id: number, version: number, outcome: string, nextFollowUpAt?: string) {
+export interface Completion {
+  outcome: string;
+  content?: string;
+  nextFollowUpAt?: string;
+  followUpRemindAt?: string;
+}
+
+export function completeActivity(id: number, version: number, c: Completion) {
   return unwrap(
     api.POST('/api/v1/activities/{id}/complete', {
       params: { path: { id }, header: { 'If-Match': `"${version}"` } },
-      body: { outcome, nextFollowUpAt },
+      body: c,
     }),
   );
+}
+
+export function fetchCalendar(from: string, to: string, everyone: boolean) {
+  return unwrap(api.GET('/api/v1/calendar', { params: { query: { from, to, everyone: everyone || undefined } } }));
+}
+
+export function fetchKPIs(q: { from?: string; to?: string; teamId?: number; gapDays?: number }) {
+  return unwrap(api.GET('/api/v1/activity-kpis', { params: { query: q } }));
+}
+
+export function fetchFeedStatus() {
+  return unwrap(api.GET('/api/v1/me/calendar-feed'));
+}
+
+export function createFeed() {
+  return unwrap(api.POST('/api/v1/me/calendar-feed'));
+}
+
+export function revokeFeed() {
+  return unwrap(api.DELETE('/api/v1/me/calendar-feed'));
+}
+
+export type TimelineKind = 'activity' | 'comment' | 'change' | 'merge';
+
+export function fetchTimeline(entity: 'account' | 'contact', id: number, kinds: TimelineKind[], cursor?: string) {
+  const query = { types: kinds.length ? kinds.join(',') : undefined, cursor, limit: 30 };
+  return entity === 'account'
+    ? unwrap(api.GET('/api/v1/accounts/{id}/timeline', { params: { path: { id }, query } }))
+    : unwrap(api.GET('/api/v1/contacts/{id}/timeline', { params: { path: { id }, query } }));
 }

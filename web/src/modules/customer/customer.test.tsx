@@ -125,7 +125,7 @@ describe('customer pages', () => {
   it('shows the customer nav entries by right', () => {
     const keys = (rights: Record<string, 'own' | 'all'>) => visibleNav(navRegistry, rights).map((i) => i.key);
     expect(keys({})).not.toContain('accounts');
-    expect(keys({ 'account:read': 'own' })).toEqual(['home', 'accounts', 'profile', 'tokens']);
-    expect(keys({ 'account:read': 'all', 'contact:read': 'all' })).toEqual(['home', 'accounts', 'contacts', 'profile', 'tokens']);
+    expect(keys({ 'account:read': 'own' })).toEqual(['home', 'accounts', 'profile', 'notifications', 'tokens']);
+    expect(keys({ 'account:read': 'all', 'contact:read': 'all' })).toEqual(['home', 'accounts', 'contacts', 'profile', 'notifications', 'tokens']);
   });
 });
