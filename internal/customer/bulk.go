@@ -107,10 +107,16 @@ func (s *Service) InsertAccounts(ctx context.Context, rows []CheckedAccount) ([]
 	if len(rows) == 0 {
 		return nil, nil
 	}
+	// The number is KH + the zero-padded id: ids are reserved first so it is set in the insert.
+	ids, err := s.st.NextIDs(ctx, "accounts", len(rows))
+	if err != nil {
+		return nil, err
+	}
 	c := s.st.Client(ctx)
 	builders := make([]*ent.AccountCreate, len(rows))
 	for i, r := range rows {
-		q := c.Account.Create().SetName(*r.in.Name).SetTags([]string{}).SetCustom(map[string]any{})
+		q := c.Account.Create().SetID(ids[i]).SetNumber(fmt.Sprintf("KH%06d", ids[i])).SetName(*r.in.Name).
+			SetTags([]string{}).SetCustom(map[string]any{})
 		if r.owner != 0 {
 			q.SetOwnerID(r.owner)
 		}
@@ -118,17 +124,8 @@ func (s *Service) InsertAccounts(ctx context.Context, rows []CheckedAccount) ([]
 		setAccount(q.Mutation(), r.in)
 		builders[i] = q
 	}
-	created, err := c.Account.CreateBulk(builders...).Save(ctx)
-	if err != nil {
+	if _, err := c.Account.CreateBulk(builders...).Save(ctx); err != nil {
 		return nil, err
-	}
-	sys := authz.AsSystem(ctx)
-	ids := make([]int64, len(created))
-	for i, acc := range created {
-		ids[i] = acc.ID
-		if err := s.st.Client(sys).Account.UpdateOneID(acc.ID).SetNumber(fmt.Sprintf("KH%06d", acc.ID)).Exec(sys); err != nil {
-			return nil, err
-		}
 	}
 	return ids, nil
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/audit"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/platform/i18n"
 )
 
@@ -52,6 +53,9 @@ func (w *worker) Timeout(*river.Job[RunArgs]) time.Duration { return 2 * time.Ho
 func (s *Service) RegisterJobs(workers *river.Workers) { river.AddWorker(workers, &worker{s: s}) }
 
 var errCancelled = errors.New("importer: cancelled")
+
+// sqlitePause separates two batches on SQLite (its default busy handler sleeps at most 100 ms).
+const sqlitePause = 120 * time.Millisecond
 
 func now() time.Time { return time.Now().UTC() }
 
@@ -120,6 +124,15 @@ func (s *Service) Run(ctx context.Context, jobID int64) error {
 		}
 		if done >= total {
 			break
+		}
+		if s.st.DB.Dialect == db.SQLite {
+			// SQLite has one writer at a time: a pause longer than its busy handler's longest sleep
+			// lets other users' writes (and a cancel) in between two batches.
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(sqlitePause):
+			}
 		}
 	}
 	return s.finish(uctx, jobID)
