@@ -242,7 +242,7 @@ func (s *Service) importRows(ctx context.Context, job *ent.ImportJob, tg Target,
 					continue
 				}
 				err := tb.Update(ctx, matches[0].ID, r.values)
-				if e, ok := apperr.As(err); ok && e.Kind != apperr.Unavailable {
+				if rowFault(err) {
 					out.failed++
 					out.errors = append(out.errors, numbered(rowNo, s.rowErrors(locale, err))...)
 					continue
@@ -308,7 +308,7 @@ func (s *Service) checkRow(ctx context.Context, tg Target, conv *converter, enti
 		}
 	}
 	if err != nil {
-		if e, ok := apperr.As(err); ok && e.Kind != apperr.Unavailable {
+		if rowFault(err) {
 			r.errors = s.rowErrors(locale, err)
 			return r
 		}
@@ -320,8 +320,29 @@ func (s *Service) checkRow(ctx context.Context, tg Target, conv *converter, enti
 	return r
 }
 
+// rowFault reports whether err is the row's fault (invalid, not found, forbidden, stale) rather than
+// the system's: such a row is skipped and reported, anything else fails the batch.
+func rowFault(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, authz.ErrForbidden) {
+		return true
+	}
+	e, ok := apperr.As(err)
+	return ok && e.Kind != apperr.Unavailable && e.Kind != apperr.Unauthenticated
+}
+
 // rowErrors turns a business error into row errors with messages in locale.
 func (s *Service) rowErrors(locale string, err error) []schema.ImportRowError {
+	if errors.Is(err, authz.ErrForbidden) {
+		var fe *authz.ForbiddenError
+		args := map[string]any{}
+		if errors.As(err, &fe) {
+			args["Right"] = string(fe.Right)
+		}
+		return []schema.ImportRowError{{Code: "import.forbidden", Message: s.bundle.T(locale, "import.forbidden", args)}}
+	}
 	e, _ := apperr.As(err)
 	if len(e.Fields) == 0 {
 		return []schema.ImportRowError{{Code: e.Code, Message: s.bundle.T(locale, e.Code, e.Args)}}
