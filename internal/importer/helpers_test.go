@@ -60,4 +60,4 @@ func num(r *testkit.Response, key string) int {
 }
 
 func path(id int64, suffix string) string { return fmt.Sprintf("/api/v1/imports/%d%s", id, suffix) }
-func itoa(i int64) string { return fmt.Sprint(i) }
+func itoa(i int64) string                 { return fmt.Sprint(i) }
