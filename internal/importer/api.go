@@ -49,7 +49,7 @@ type ImportJobDTO struct {
 // ImportDetail is a job with the fields its columns may map to.
 type ImportDetail struct {
 	ImportJobDTO
-	Fields []Field `json:"fields" doc:"Importable fields of the entity, in your language"`
+	Fields []ImportField `json:"fields" doc:"Importable fields of the entity, in your language"`
 }
 
 func dto(j *ent.ImportJob, withErrors bool) ImportJobDTO {
@@ -108,7 +108,7 @@ type TemplateInput struct {
 }
 
 // PreviewOutput is the answer of previewImport.
-type PreviewOutput struct{ Body *Preview }
+type PreviewOutput struct{ Body *ImportPreview }
 
 // DetailOutput is the answer of the operations on one import.
 type DetailOutput = httpx.Versioned[ImportDetail]

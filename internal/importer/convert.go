@@ -24,7 +24,7 @@ const ambiguous int64 = -1
 // column is one mapped column: its index in the row and the field it fills.
 type column struct {
 	index int
-	field Field
+	field ImportField
 }
 
 // converter turns the mapped cells of rows into typed values keyed by API name, the way a create
@@ -40,8 +40,8 @@ type converter struct {
 	users, accounts map[string]int64
 }
 
-func newConverter(ctx context.Context, st *store.Store, fields []Field, mapping map[string]string) (*converter, error) {
-	byName := map[string]Field{}
+func newConverter(ctx context.Context, st *store.Store, fields []ImportField, mapping map[string]string) (*converter, error) {
+	byName := map[string]ImportField{}
 	for _, f := range fields {
 		byName[f.Name] = f
 	}
@@ -197,7 +197,7 @@ func (c *converter) row(cells []string) (map[string]any, []apperr.FieldError) {
 	return values, errs
 }
 
-func (c *converter) value(f Field, text string) (any, string, map[string]any) {
+func (c *converter) value(f ImportField, text string) (any, string, map[string]any) {
 	switch f.Type {
 	case "enum":
 		return f.option(text), "", nil
@@ -264,7 +264,7 @@ func (c *converter) value(f Field, text string) (any, string, map[string]any) {
 
 // option maps an enum option's value or label (either language) to its value; unknown text is
 // returned as is for the target to reject.
-func (f Field) option(text string) string {
+func (f ImportField) option(text string) string {
 	n := normalise(text)
 	for i, o := range f.options {
 		if normalise(o.Value) == n {

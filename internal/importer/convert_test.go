@@ -47,7 +47,7 @@ func TestSplitTagsAndBool(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	fields := []Field{
+	fields := []ImportField{
 		{Name: "name", Label: "客户名称", labels: meta.Label{ZH: "客户名称", EN: "Name"}},
 		{Name: "phone", labels: meta.Label{ZH: "电话", EN: "Phone"}},
 		{Name: "email", labels: meta.Label{ZH: "邮箱", EN: "Email"}},

@@ -7,9 +7,9 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/meta"
 )
 
-// Field is one importable field of an entity: a declared field its create body accepts, or an
+// ImportField is one importable field of an entity: a declared field its create body accepts, or an
 // active custom field ("custom.<key>").
-type Field struct {
+type ImportField struct {
 	Name     string            `json:"name" doc:"API name; custom fields are custom.<key>"`
 	Type     string            `json:"type"`
 	Label    string            `json:"label"`
@@ -23,18 +23,18 @@ type Field struct {
 
 // fieldsOf lists entity's importable fields in locale: every field of the registry that the
 // target's create body accepts (writable, not computed), then the active custom fields.
-func fieldsOf(reg *meta.Registry, tg Target, defs []meta.CustomDef, locale string) []Field {
+func fieldsOf(reg *meta.Registry, tg Target, defs []meta.CustomDef, locale string) []ImportField {
 	accepts := map[string]bool{}
 	for _, n := range tg.Accepts() {
 		accepts[n] = true
 	}
-	var out []Field
+	var out []ImportField
 	zh, en := entityMeta(reg, tg.Entity(), "zh-CN"), entityMeta(reg, tg.Entity(), "en")
 	for i, fm := range entityMeta(reg, tg.Entity(), locale) {
 		if fm.ReadOnly || fm.Type == "custom" || !accepts[fm.Name] {
 			continue
 		}
-		f := Field{Name: fm.Name, Type: fm.Type, Label: fm.Label, Required: fm.Required, Ref: fm.Ref, Dict: fm.Dict,
+		f := ImportField{Name: fm.Name, Type: fm.Type, Label: fm.Label, Required: fm.Required, Ref: fm.Ref, Dict: fm.Dict,
 			labels: meta.Label{ZH: zh[i].Label, EN: en[i].Label}, options: fm.Options}
 		for j := range fm.Options {
 			f.optLabel = append(f.optLabel, meta.Label{ZH: zh[i].Options[j].Label, EN: en[i].Options[j].Label})
@@ -43,7 +43,7 @@ func fieldsOf(reg *meta.Registry, tg Target, defs []meta.CustomDef, locale strin
 	}
 	for _, d := range defs {
 		fm := d.FieldMeta(locale)
-		f := Field{Name: fm.Name, Type: fm.Type, Label: fm.Label, Required: fm.Required, Ref: fm.Ref,
+		f := ImportField{Name: fm.Name, Type: fm.Type, Label: fm.Label, Required: fm.Required, Ref: fm.Ref,
 			labels: d.Label, options: fm.Options}
 		for _, o := range d.Options {
 			f.optLabel = append(f.optLabel, meta.Label{ZH: o.LabelZh, EN: o.LabelEn})
@@ -101,7 +101,7 @@ func normalise(s string) string {
 
 // Suggest maps header columns to fields: exact API name or label (zh-CN or English) first, then the
 // synonyms; a field is used at most once and the first column that claims it wins.
-func Suggest(entity string, headers []string, fields []Field) map[string]string {
+func Suggest(entity string, headers []string, fields []ImportField) map[string]string {
 	byKey := map[string]string{}
 	for _, f := range fields {
 		for _, k := range []string{f.Name, strings.TrimPrefix(f.Name, meta.CustomPrefix), f.labels.ZH, f.labels.EN, f.Label} {

@@ -11,8 +11,8 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/i18n"
 )
 
-// PreviewRow is one data row as it would be saved, with its problems and its likely duplicates.
-type PreviewRow struct {
+// ImportPreviewRow is one data row as it would be saved, with its problems and its likely duplicates.
+type ImportPreviewRow struct {
 	Row    int                     `json:"row" doc:"1-based data row number (the header is row 0)"`
 	Cells  []string                `json:"cells" doc:"The row's cells as uploaded"`
 	Values map[string]any          `json:"values" doc:"Typed values by field API name, custom values under custom"`
@@ -24,9 +24,9 @@ type PreviewRow struct {
 	DuplicateOfRow int           `json:"duplicateOfRow"`
 }
 
-// Preview is the head of a job's file checked with the current mapping.
-type Preview struct {
-	Rows []PreviewRow `json:"rows"`
+// ImportPreview is the head of a job's file checked with the current mapping.
+type ImportPreview struct {
+	Rows []ImportPreviewRow `json:"rows"`
 	// Invalid and Duplicates count the previewed rows with errors and with a duplicate.
 	Invalid    int `json:"invalid"`
 	Duplicates int `json:"duplicates"`
@@ -37,7 +37,7 @@ const MaxPreview = 200
 
 // Preview checks the first limit rows exactly as the run will (same conversion, the entity's create
 // checks, duplicate lookup in the actor's scope) without writing anything.
-func (s *Service) Preview(ctx context.Context, id int64, limit int) (*Preview, error) {
+func (s *Service) Preview(ctx context.Context, id int64, limit int) (*ImportPreview, error) {
 	job, tg, err := s.owned(ctx, id)
 	if err != nil {
 		return nil, err
@@ -67,14 +67,14 @@ func (s *Service) Preview(ctx context.Context, id int64, limit int) (*Preview, e
 		return nil, err
 	}
 	tb := tg.Batch()
-	out := &Preview{Rows: make([]PreviewRow, 0, len(rows))}
+	out := &ImportPreview{Rows: make([]ImportPreviewRow, 0, len(rows))}
 	seen := map[dedup.Key]int{}
 	for i, cells := range rows {
 		r := s.checkRow(ctx, tb, conv, job.Entity, cells, locale)
 		if r.err != nil {
 			return nil, r.err
 		}
-		pr := PreviewRow{Row: i + 1, Cells: cells, Values: r.values, Errors: numbered(i+1, r.errors),
+		pr := ImportPreviewRow{Row: i + 1, Cells: cells, Values: r.values, Errors: numbered(i+1, r.errors),
 			Duplicates: []dedup.Match{}}
 		if pr.Errors == nil {
 			pr.Errors = []schema.ImportRowError{}

@@ -128,7 +128,7 @@ func (s *Service) target(location, entity string) (Target, error) {
 }
 
 // Fields lists entity's importable fields in locale.
-func (s *Service) Fields(ctx context.Context, entity, locale string) ([]Field, error) {
+func (s *Service) Fields(ctx context.Context, entity, locale string) ([]ImportField, error) {
 	tg, err := s.target("query.entity", entity)
 	if err != nil {
 		return nil, err
@@ -275,7 +275,7 @@ func (s *Service) Configure(ctx context.Context, id, version int64, in Settings)
 
 // checkMapping keeps the columns mapped to a field (an empty field leaves the column out); every
 // column must exist and every field be importable and used once.
-func checkMapping(in map[string]string, headers []string, fields []Field) (map[string]string, error) {
+func checkMapping(in map[string]string, headers []string, fields []ImportField) (map[string]string, error) {
 	known := map[string]bool{}
 	for _, f := range fields {
 		known[f.Name] = true
@@ -306,7 +306,7 @@ func checkMapping(in map[string]string, headers []string, fields []Field) (map[s
 }
 
 // missingRequired reports required fields no column maps to, as a validation error on body.mapping.
-func missingRequired(mapping map[string]string, fields []Field) error {
+func missingRequired(mapping map[string]string, fields []ImportField) error {
 	mapped := map[string]bool{}
 	for _, n := range mapping {
 		mapped[n] = true

@@ -1356,15 +1356,6 @@ export interface components {
              */
             type: string;
         };
-        Field: {
-            dict?: string;
-            label: string;
-            /** @description API name; custom fields are custom.<key> */
-            name: string;
-            ref?: string;
-            required: boolean;
-            type: string;
-        };
         FieldMeta: {
             /** @description Dictionary kind whose item codes the field holds */
             dict?: string;
@@ -1437,7 +1428,7 @@ export interface components {
             /** Format: int64 */
             failedCount: number;
             /** @description Importable fields of the entity, in your language */
-            fields: components["schemas"]["Field"][] | null;
+            fields: components["schemas"]["ImportField"][] | null;
             fileName: string;
             /** Format: date-time */
             finishedAt: string | null;
@@ -1469,6 +1460,15 @@ export interface components {
             userId: number;
             /** Format: int64 */
             version: number;
+        };
+        ImportField: {
+            dict?: string;
+            label: string;
+            /** @description API name; custom fields are custom.<key> */
+            name: string;
+            ref?: string;
+            required: boolean;
+            type: string;
         };
         ImportJobDTO: {
             /** Format: date-time */
@@ -1518,6 +1518,35 @@ export interface components {
             userId: number;
             /** Format: int64 */
             version: number;
+        };
+        ImportPreview: {
+            /** Format: int64 */
+            duplicates: number;
+            /** Format: int64 */
+            invalid: number;
+            rows: components["schemas"]["ImportPreviewRow"][] | null;
+        };
+        ImportPreviewRow: {
+            /** @description The row's cells as uploaded */
+            cells: string[] | null;
+            /** Format: int64 */
+            duplicateOfRow: number;
+            duplicates: components["schemas"]["Match"][] | null;
+            errors: components["schemas"]["ImportRowError"][] | null;
+            /**
+             * Format: int64
+             * @description Matching records outside your scope (never updated)
+             */
+            hiddenMatches: number;
+            /**
+             * Format: int64
+             * @description 1-based data row number (the header is row 0)
+             */
+            row: number;
+            /** @description Typed values by field API name, custom values under custom */
+            values: {
+                [key: string]: unknown;
+            };
         };
         ImportRowError: {
             code?: string;
@@ -1621,35 +1650,6 @@ export interface components {
         PasswordInputBody: {
             currentPassword: string;
             newPassword: string;
-        };
-        Preview: {
-            /** Format: int64 */
-            duplicates: number;
-            /** Format: int64 */
-            invalid: number;
-            rows: components["schemas"]["PreviewRow"][] | null;
-        };
-        PreviewRow: {
-            /** @description The row's cells as uploaded */
-            cells: string[] | null;
-            /** Format: int64 */
-            duplicateOfRow: number;
-            duplicates: components["schemas"]["Match"][] | null;
-            errors: components["schemas"]["ImportRowError"][] | null;
-            /**
-             * Format: int64
-             * @description Matching records outside your scope (never updated)
-             */
-            hiddenMatches: number;
-            /**
-             * Format: int64
-             * @description 1-based data row number (the header is row 0)
-             */
-            row: number;
-            /** @description Typed values by field API name, custom values under custom */
-            values: {
-                [key: string]: unknown;
-            };
         };
         ProfileInputBody: {
             /** @enum {string} */
@@ -3489,7 +3489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Preview"];
+                    "application/json": components["schemas"]["ImportPreview"];
                 };
             };
             /** @description Error */
