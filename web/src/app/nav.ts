@@ -15,6 +15,7 @@ import {
   ContactsOutlined,
   FormOutlined,
   ScheduleOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { hasRight, RIGHTS, type Rights } from './rights';
 
@@ -40,6 +41,7 @@ export const navRegistry: NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: HomeOutlined, section: 'main', order: 0 },
   { key: 'accounts', path: '/accounts', labelKey: 'customer:nav.accounts', descriptionKey: 'customer:nav.accountsHint', icon: ShopOutlined, section: 'customer', right: 'account:read', order: 10 },
   { key: 'contacts', path: '/contacts', labelKey: 'customer:nav.contacts', descriptionKey: 'customer:nav.contactsHint', icon: ContactsOutlined, section: 'customer', right: 'contact:read', order: 20 },
+  { key: 'imports', path: '/imports', labelKey: 'importer:nav', descriptionKey: 'importer:navHint', icon: UploadOutlined, section: 'customer', right: 'import:create', order: 40 },
   { key: 'activities', path: '/activities', labelKey: 'activity:nav', descriptionKey: 'activity:navHint', icon: ScheduleOutlined, section: 'customer', right: 'activity:read', order: 30 },
   { key: 'users', path: '/admin/users', labelKey: 'nav.users', descriptionKey: 'nav.usersHint', icon: UserOutlined, section: 'admin', right: RIGHTS.userRead, order: 10 },
   { key: 'teams', path: '/admin/teams', labelKey: 'nav.teams', descriptionKey: 'nav.teamsHint', icon: TeamOutlined, section: 'admin', right: RIGHTS.teamRead, order: 20 },

@@ -28,6 +28,8 @@ const AccountsPage = lazy(() => import('../modules/customer/AccountsPage'));
 const AccountDetailPage = lazy(() => import('../modules/customer/AccountDetailPage'));
 const ContactsPage = lazy(() => import('../modules/customer/ContactsPage'));
 const ActivitiesPage = lazy(() => import('../modules/activity/ActivitiesPage'));
+const ImportsPage = lazy(() => import('../modules/importer/ImportsPage'));
+const ImportWizardPage = lazy(() => import('../modules/importer/ImportWizardPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -74,6 +76,9 @@ export function AppRoutes() {
           <Route path="accounts/:id" element={guarded('accounts', <AccountDetailPage />)} />
           <Route path="contacts" element={guarded('contacts', <ContactsPage />)} />
           <Route path="activities" element={guarded('activities', <ActivitiesPage />)} />
+          <Route path="imports" element={guarded('imports', <ImportsPage />)} />
+          <Route path="imports/new" element={guarded('imports', <ImportWizardPage />)} />
+          <Route path="imports/:id" element={guarded('imports', <ImportWizardPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

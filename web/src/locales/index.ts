@@ -8,6 +8,7 @@ import enDictionary from './en/dictionary.json';
 import enCustomer from './en/customer.json';
 import enActivity from './en/activity.json';
 import enCustomfield from './en/customfield.json';
+import enImporter from './en/importer.json';
 import zhCommon from './zh-CN/common.json';
 import zhAuth from './zh-CN/auth.json';
 import zhAdmin from './zh-CN/admin.json';
@@ -16,10 +17,11 @@ import zhDictionary from './zh-CN/dictionary.json';
 import zhCustomer from './zh-CN/customer.json';
 import zhActivity from './zh-CN/activity.json';
 import zhCustomfield from './zh-CN/customfield.json';
+import zhImporter from './zh-CN/importer.json';
 
-export const NAMESPACES = ['common', 'auth', 'admin', 'record', 'dictionary', 'customer', 'customfield', 'activity'] as const;
+export const NAMESPACES = ['common', 'auth', 'admin', 'record', 'dictionary', 'customer', 'customfield', 'activity', 'importer'] as const;
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord, dictionary: enDictionary, customer: enCustomer, customfield: enCustomfield, activity: enActivity },
-  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord, dictionary: zhDictionary, customer: zhCustomer, customfield: zhCustomfield, activity: zhActivity },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, record: enRecord, dictionary: enDictionary, customer: enCustomer, customfield: enCustomfield, activity: enActivity, importer: enImporter },
+  'zh-CN': { common: zhCommon, auth: zhAuth, admin: zhAdmin, record: zhRecord, dictionary: zhDictionary, customer: zhCustomer, customfield: zhCustomfield, activity: zhActivity, importer: zhImporter },
 };
