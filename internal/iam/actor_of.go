@@ -3,6 +3,7 @@ package iam
 import (
 	"context"
 
+	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/ent/user"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 )
@@ -13,8 +14,11 @@ import (
 func (s *Service) ActorOf(ctx context.Context, userID int64) (*authz.Actor, error) {
 	sys := authz.AsSystem(ctx)
 	u, err := s.st.Client(sys).User.Query().Where(user.ID(userID), user.Active(true)).Only(sys)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, nil //nolint:nilerr // an unknown or deactivated user simply has no actor
+		return nil, err
 	}
 	return s.actorFor(ctx, u, 0, nil)
 }

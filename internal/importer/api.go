@@ -39,7 +39,7 @@ type ImportJobDTO struct {
 	SkippedCount  int                     `json:"skippedCount"`
 	FailedCount   int                     `json:"failedCount"`
 	Errors        []schema.ImportRowError `json:"errors" doc:"Row errors (the first ones; failedCount is exact)"`
-	Error         string                  `json:"error" doc:"Why the whole import failed, if it did"`
+	Error         string                  `json:"error" doc:"Why the whole import failed, if it did (in your language)"`
 	StartedAt     *time.Time              `json:"startedAt"`
 	FinishedAt    *time.Time              `json:"finishedAt"`
 	CreatedAt     time.Time               `json:"createdAt"`
@@ -124,7 +124,9 @@ func RegisterAPI(api huma.API, s *Service) {
 		if err != nil {
 			return nil, err
 		}
-		return httpx.NewVersioned(ImportDetail{ImportJobDTO: dto(job, true), Fields: fields}, job.Version), nil
+		d := dto(job, true)
+		d.Error = s.message(ctx, job.Error)
+		return httpx.NewVersioned(ImportDetail{ImportJobDTO: d, Fields: fields}, job.Version), nil
 	}
 
 	httpx.Register(api, httpx.Need(Create), huma.Operation{
@@ -165,6 +167,7 @@ func RegisterAPI(api huma.API, s *Service) {
 		out := make([]ImportJobDTO, len(rows))
 		for i, r := range rows {
 			out[i] = dto(r, false)
+			out[i].Error = s.message(ctx, r.Error)
 		}
 		return httpx.NewList(out, next), nil
 	})
@@ -260,4 +263,12 @@ func RegisterAPI(api huma.API, s *Service) {
 			}
 		}}, nil
 	})
+}
+
+// message translates a stored message id into the request's language ("" stays "").
+func (s *Service) message(ctx context.Context, id string) string {
+	if id == "" || s.bundle == nil {
+		return id
+	}
+	return s.bundle.T(i18n.Locale(ctx), id, nil)
 }

@@ -43,7 +43,16 @@ type worker struct {
 }
 
 func (w *worker) Work(ctx context.Context, job *river.Job[RunArgs]) error {
-	return w.s.Run(ctx, job.Args.JobID)
+	err := w.s.Run(ctx, job.Args.JobID)
+	if err != nil && job.Attempt >= job.MaxAttempts {
+		// River gives up after this attempt: say so on the import instead of leaving it running.
+		sys := authz.AsSystem(context.WithoutCancel(ctx))
+		if j, gerr := w.s.st.Client(sys).ImportJob.Get(sys, job.Args.JobID); gerr == nil &&
+			(j.Status == importjob.StatusQueued || j.Status == importjob.StatusRunning) {
+			_ = w.s.fail(sys, j, "import.gave_up")
+		}
+	}
+	return err
 }
 
 // Timeout lets a large import run longer than River's default minute.
@@ -79,7 +88,10 @@ func (s *Service) Run(ctx context.Context, jobID int64) error {
 		return err
 	}
 	actor, err := s.actors.ActorOf(sys, job.UserID)
-	if err != nil || actor == nil {
+	if err != nil {
+		return err
+	}
+	if actor == nil {
 		return s.fail(sys, job, "import.user_inactive")
 	}
 	// Work as the importer: their rights and data scope apply to every row; audit rows name them.

@@ -357,6 +357,10 @@ func (s *Service) Start(ctx context.Context, id int64) (*ent.ImportJob, error) {
 		return nil, err
 	}
 	if err := s.jobs.Insert(ctx, RunArgs{JobID: id}, nil); err != nil {
+		// Not queued after all: put the import back so it can be started again.
+		sys := authz.AsSystem(context.WithoutCancel(ctx))
+		_ = s.st.Client(sys).ImportJob.Update().Where(importjob.ID(id), importjob.StatusEQ(importjob.StatusQueued)).
+			SetStatus(importjob.StatusUploaded).AddVersion(1).Exec(sys)
 		return nil, err
 	}
 	return s.Get(ctx, id)
