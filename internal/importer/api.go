@@ -190,7 +190,7 @@ func RegisterAPI(api huma.API, s *Service) {
 			hctx.SetHeader("Content-Disposition", `attachment; filename="`+name+`"`)
 			hctx.SetHeader("Cache-Control", "no-store")
 			hctx.SetStatus(http.StatusOK)
-			_ = s.WriteTemplate(hctx.Context(), in.Entity, format, hctx.BodyWriter())
+			_ = s.WriteTemplate(ctx, in.Entity, format, hctx.BodyWriter())
 		}}, nil
 	})
 

@@ -157,3 +157,31 @@ func TestImportRejectsBadUploads(t *testing.T) {
 		c.Do(t, "PATCH", path(up.ID(), ""), map[string]any{"duplicateMode": "skip"}, "If-Match", done.Header.Get("ETag")).Want(t, 409)
 	})
 }
+
+func TestImportTemplate(t *testing.T) {
+	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
+		a := testkit.NewApp(t, d)
+		a.NewTopology(t)
+		c := a.Login(t, "am.east@kehu.test")
+		c.Lang = "zh-CN"
+		r := c.Do(t, "GET", "/api/v1/imports/template?entity=contact&format=csv", nil).Want(t, 200)
+		head := strings.SplitN(strings.TrimPrefix(string(r.Raw), "\ufeff"), "\r\n", 2)[0]
+		if !strings.HasPrefix(head, "所属客户,姓名") || strings.Contains(head, "负责人") {
+			t.Fatalf("contact template header (required first, owner not importable for contacts): %q", head)
+		}
+		// The signed-in user's language (zh-CN by default) names the columns.
+		r = c.Do(t, "GET", "/api/v1/imports/template?entity=account&format=xlsx", nil).Want(t, 200)
+		f, err := excelize.OpenReader(bytes.NewReader(r.Raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(f.GetSheetList()[0])
+		if err != nil || len(rows) != 1 || rows[0][0] != "客户名称" || rows[0][len(rows[0])-1] != "负责人" {
+			t.Fatalf("account template: %v %v", rows, err)
+		}
+		// The template, filled in, maps itself.
+		up := upload(t, c, "account", "template.xlsx", r.Raw)
+		up.Want(t, 422) // headers only: no data rows
+		c.Do(t, "GET", "/api/v1/imports/template?entity=lead", nil).Want(t, 422)
+	})
+}

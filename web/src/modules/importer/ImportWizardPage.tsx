@@ -1,7 +1,7 @@
 // The import wizard (SPEC I3): upload → map columns → preview → run with progress → summary. The job's
 // status on the server decides the step, so reloading the page (or opening it from the history)
 // resumes where the import is.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Card, Steps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ import { UploadStep } from './UploadStep';
 import { MapStep, type MapResult } from './MapStep';
 import { PreviewStep } from './PreviewStep';
 import { RunStep } from './RunStep';
+import { accountsKey, contactsKey } from '../customer/api';
 
 /** How often a running import's progress is polled. */
 export const POLL_MS = 1000;
@@ -107,6 +108,13 @@ function JobWizard({ id }: { id: number }) {
   });
   const start = useMutation({ mutationFn: () => startImport(id), onSuccess: saved, onError: fail });
   const cancel = useMutation({ mutationFn: () => cancelImport(id), onSuccess: saved, onError: fail });
+
+  // Once rows have been written, lists of the entity must be read again.
+  const finished = !!job.data && isFinished(job.data.status);
+  const entity = job.data?.entity;
+  useEffect(() => {
+    if (finished) void qc.invalidateQueries({ queryKey: entity === 'contact' ? contactsKey : accountsKey });
+  }, [finished, entity, qc]);
 
   if (job.isLoading) return <FullPageSpin />;
   if (job.error || !job.data) return <QueryErrorView error={job.error} />;
