@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import ImportWizardPage from './ImportWizardPage';
+import ImportsPage from './ImportsPage';
 import { ImportButton } from './ImportButton';
 import { jsonResponse, renderWithProviders, testMe } from '../../test/render';
 import { navRegistry, visibleNav } from '../../app/nav';
@@ -137,5 +138,22 @@ describe('import wizard', () => {
     renderWithProviders(<ImportButton entity="contact" />, { me: { ...testMe, rights: { 'contact:create': 'own' } } });
     expect(screen.queryByRole('button')).toBeNull();
   });
-});
 
+  it('lists past imports with their status and counts', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const req = input instanceof Request ? input : new Request(input, init);
+        if (new URL(req.url, 'http://localhost').pathname === '/api/v1/imports')
+          return jsonResponse(200, { items: [job({ status: 'done', fileName: '客户.csv', createdCount: 2, failedCount: 1 })], nextCursor: null });
+        throw new Error(`unexpected ${req.url}`);
+      }),
+    );
+    renderWithProviders(<ImportsPage />, { me });
+    const link = await screen.findByRole('link', { name: '客户.csv' }, { timeout: 5000 });
+    expect(link.getAttribute('href')).toBe('/imports/7');
+    const row = link.closest('tr') as HTMLElement;
+    expect(within(row).getByText('Done')).toBeTruthy();
+    expect(within(row).getByText('Accounts')).toBeTruthy();
+  });
+});
