@@ -40,7 +40,7 @@ func run(t testing.TB, c *testkit.Client, id int64) *testkit.Response {
 
 func wait(t testing.TB, c *testkit.Client, id int64) *testkit.Response {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(3 * time.Minute)
 	for {
 		r := c.Do(t, "GET", fmt.Sprintf("/api/v1/imports/%d", id), nil).Want(t, 200)
 		switch r.Str("status") {
