@@ -191,3 +191,30 @@ func TestImportKilledRunResumes(t *testing.T) {
 		}
 	})
 }
+
+// An import whose user was deactivated before it ran fails with a reason and writes nothing.
+func TestImportOfDeactivatedUserFails(t *testing.T) {
+	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
+		a := testkit.NewApp(t, d)
+		tp := a.NewTopology(t)
+		c := a.Login(t, "am.east@kehu.test")
+		up := upload(t, c, "account", "gone.csv", rowsFile(5, "Gone")).Want(t, 201)
+		sys := testkit.System()
+		a.Store.Client(sys).ImportJob.UpdateOneID(up.ID()).SetStatus("queued").ExecX(sys)
+		if _, err := a.IAM.SetActive(sys, tp.AMEast, false); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Modules.Importer.Run(context.Background(), up.ID()); err != nil {
+			t.Fatal(err)
+		}
+		admin := a.Login(t, "admin@kehu.test")
+		admin.Lang = "en"
+		got := admin.Do(t, "GET", path(up.ID(), ""), nil).Want(t, 200)
+		if got.Str("status") != "failed" || !strings.Contains(got.Str("error"), "deactivated") && !strings.Contains(got.Str("error"), "停用") {
+			t.Fatalf("import of a deactivated user: %s", got.Raw)
+		}
+		if n := accountCount(t, a); n != 0 {
+			t.Fatalf("%d accounts written", n)
+		}
+	})
+}
