@@ -25,6 +25,7 @@ export function PreviewStep({ job, preview, busy, onBack, onStart }: {
   const rows = preview.rows ?? [];
   const valueOf = (r: ImportPreviewRow, name: string) =>
     name.startsWith('custom.') ? (r.values?.custom as Record<string, unknown> | undefined)?.[name.slice(7)] : r.values?.[name];
+  const columnOf = Object.fromEntries(Object.entries(job.mapping ?? {}).map(([col, name]) => [name, Number(col)]));
   const cellError = (r: ImportPreviewRow, name: string) => (r.errors ?? []).find((e) => e.field === name || e.field === `custom.${name}`);
 
   return (
@@ -51,7 +52,9 @@ export function PreviewStep({ job, preview, busy, onBack, onStart }: {
             key: f.name,
             render: (_: unknown, r: ImportPreviewRow) => {
               const err = cellError(r, f.name);
-              const text = err ? (r.cells ?? [])[Number(Object.entries(job.mapping ?? {}).find(([, n]) => n === f.name)?.[0])] : show(valueOf(r, f.name));
+              // References and coded values read best as typed in the file (a name, a label), not as ids or codes.
+              const asTyped = err || f.type === 'ref' || f.type === 'dict' || f.type === 'enum';
+              const text = asTyped ? (r.cells ?? [])[columnOf[f.name] ?? -1] ?? '' : show(valueOf(r, f.name));
               return err ? (
                 <Tooltip title={err.message}>
                   <Typography.Text type="danger">{text || '—'}</Typography.Text>
