@@ -63,7 +63,7 @@ export function MapStep({ job, samples, busy, onNext }: {
         ]}
       />
       {missing.length > 0 && (
-        <Alert type="warning" showIcon message={t('map.missing', { fields: missing.map((f) => f.label).join(', ') })} />
+        <Alert type="warning" showIcon title={t('map.missing', { fields: missing.map((f) => f.label).join(', ') })} />
       )}
       <Flex vertical gap="small">
         <Typography.Text strong>{t('map.duplicates')}</Typography.Text>

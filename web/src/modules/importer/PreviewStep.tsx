@@ -36,7 +36,7 @@ export function PreviewStep({ job, preview, busy, onBack, onStart }: {
         <Tag color={preview.duplicates ? 'orange' : 'green'}>{t('preview.duplicates', { count: preview.duplicates })}</Tag>
         <Tag>{t(`mode.${job.duplicateMode}`)}</Tag>
       </Space>
-      {preview.invalid > 0 && <Alert type="info" showIcon message={t('preview.invalidHint')} />}
+      {preview.invalid > 0 && <Alert type="info" showIcon title={t('preview.invalidHint')} />}
       <Table<ImportPreviewRow>
         size="small"
         rowKey="row"

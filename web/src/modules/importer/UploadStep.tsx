@@ -61,7 +61,7 @@ export function UploadStep({ entity: initial, onUploaded }: { entity: ImportEnti
         <p className="ant-upload-text">{busy ? t('upload.uploading') : t('upload.drop')}</p>
         <p className="ant-upload-hint">{t('upload.hint')}</p>
       </Upload.Dragger>
-      {error && <Alert type="error" showIcon message={t('upload.failed')} description={error} />}
+      {error && <Alert type="error" showIcon title={t('upload.failed')} description={error} />}
       <Flex gap="small" wrap align="center">
         <Typography.Text type="secondary">{t('upload.template')}</Typography.Text>
         <Button size="small" icon={<DownloadOutlined />} onClick={() => void template('xlsx')}>
