@@ -1421,7 +1421,7 @@ export interface components {
             encoding: string;
             /** @enum {string} */
             entity: "account" | "contact";
-            /** @description Why the whole import failed, if it did */
+            /** @description Why the whole import failed, if it did (in your language) */
             error: string;
             /** @description Row errors (the first ones; failedCount is exact) */
             errors: components["schemas"]["ImportRowError"][] | null;
@@ -1481,7 +1481,7 @@ export interface components {
             encoding: string;
             /** @enum {string} */
             entity: "account" | "contact";
-            /** @description Why the whole import failed, if it did */
+            /** @description Why the whole import failed, if it did (in your language) */
             error: string;
             /** @description Row errors (the first ones; failedCount is exact) */
             errors: components["schemas"]["ImportRowError"][] | null;
