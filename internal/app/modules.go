@@ -15,6 +15,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/dictionary"
 	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/iam"
+	"github.com/kehu-crm/kehu/internal/importer"
 	"github.com/kehu-crm/kehu/internal/metaapi"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/config"
@@ -40,18 +41,19 @@ type Modules struct {
 	Collab      *collab.Service
 	Meta        *meta.Registry
 	Timeline    *timeline.Service
+	Importer    *importer.Service
 }
 
 // Rights lists the rights of every module (the catalogue).
 func Rights() (*authz.Catalog, error) {
 	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customfield.Rights(), customer.Rights(),
-		activity.Rights())
+		activity.Rights(), importer.Rights())
 }
 
 // DefaultGrants lists what each module grants the built-in roles out of the box.
 func DefaultGrants() []authz.DefaultGrants {
 	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customfield.DefaultGrants(), customer.DefaultGrants(),
-		activity.DefaultGrants()}
+		activity.DefaultGrants(), importer.DefaultGrants()}
 }
 
 // NewModules builds the services. st may be nil for work that never touches data (printing the
@@ -86,7 +88,8 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 		Search:   searchSvc,
 		Dedup:    dedupSvc,
 		Collab:   collabSvc,
-		Timeline: timeline.New(st, registry, cfSvc)}, nil
+		Timeline: timeline.New(st, registry, cfSvc),
+		Importer: importer.New(st, registry, cfSvc, iamSvc, bundle, importLimits(cfg), importer.Targets(custSvc)...)}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -101,6 +104,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	dedup.RegisterAPI(api, m.Dedup)
 	collab.RegisterAPI(api, m.Collab)
 	timeline.RegisterAPI(api, m.Timeline)
+	importer.RegisterAPI(api, m.Importer)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.
@@ -108,6 +112,7 @@ func (m *Modules) RegisterJobs(workers *river.Workers) []*river.PeriodicJob {
 	var periodic []*river.PeriodicJob
 	periodic = append(periodic, m.IAM.RegisterJobs(workers)...)
 	periodic = append(periodic, m.Collab.RegisterJobs(workers)...)
+	m.Importer.RegisterJobs(workers)
 	return periodic
 }
 
@@ -115,6 +120,7 @@ func (m *Modules) RegisterJobs(workers *river.Workers) []*river.PeriodicJob {
 func (m *Modules) SetJobs(j iam.Enqueuer) {
 	m.IAM.SetJobs(j)
 	m.Collab.SetJobs(j)
+	m.Importer.SetJobs(j)
 }
 
 // openActivities lets a customer transfer move the open activities on the transferred accounts.
@@ -131,4 +137,8 @@ func iamConfig(cfg config.Config) iam.Config {
 		LoginMaxFailures: cfg.LoginMaxFailures, LoginLockout: cfg.LoginLockout, PasswordMinLen: cfg.PasswordMinLen,
 		Argon2:    secret.Argon2{MemoryKiB: cfg.Argon2MemoryKiB, Time: cfg.Argon2Time, Threads: 2},
 		PublicURL: cfg.PublicURL()}
+}
+
+func importLimits(cfg config.Config) importer.Limits {
+	return importer.Limits{MaxBytes: cfg.ImportMaxBytes, MaxRows: cfg.ImportMaxRows}
 }

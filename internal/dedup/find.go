@@ -93,9 +93,11 @@ func Lookup(ctx context.Context, c *ent.Client, entity string, values Values) (R
 func matchingKinds(ctx context.Context, c *ent.Client, entity string, keys []Key, self int64) (map[int64][]string, error) {
 	preds := make([]predicate.DedupKey, 0, len(keys))
 	for _, k := range keys {
-		preds = append(preds, dedupkey.And(dedupkey.Kind(k.Kind), dedupkey.Key(k.Key)))
+		// The entity is repeated in every term: SQLite (without ANALYZE statistics) would otherwise pick
+		// the (entity, record_id) index for "entity = ? AND (… OR …)" and scan all of the entity's keys.
+		preds = append(preds, dedupkey.And(dedupkey.Entity(entity), dedupkey.Kind(k.Kind), dedupkey.Key(k.Key)))
 	}
-	q := c.DedupKey.Query().Where(dedupkey.Entity(entity), dedupkey.Or(preds...))
+	q := c.DedupKey.Query().Where(dedupkey.Or(preds...))
 	if self != 0 {
 		q.Where(dedupkey.RecordIDNEQ(self))
 	}

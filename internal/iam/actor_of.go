@@ -9,7 +9,8 @@ import (
 )
 
 // ActorOf builds the actor of an active user, for work done on a user's behalf without a session (the
-// calendar feed, whose secret address authenticates its owner). A missing or deactivated user gives
+// calendar feed, whose secret address authenticates its owner; an import, which runs as its importer
+// with their rights and data scope as they are when it runs). A missing or deactivated user gives
 // nil: they may do nothing.
 func (s *Service) ActorOf(ctx context.Context, userID int64) (*authz.Actor, error) {
 	sys := authz.AsSystem(ctx)

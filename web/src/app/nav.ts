@@ -19,6 +19,7 @@ import {
   CalendarOutlined,
   BarChartOutlined,
   BellOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { hasRight, RIGHTS, type Rights } from './rights';
 
@@ -45,6 +46,7 @@ export const navRegistry: NavItem[] = [
   { key: 'accounts', path: '/accounts', labelKey: 'customer:nav.accounts', descriptionKey: 'customer:nav.accountsHint', icon: ShopOutlined, section: 'customer', right: 'account:read', order: 10 },
   { key: 'contacts', path: '/contacts', labelKey: 'customer:nav.contacts', descriptionKey: 'customer:nav.contactsHint', icon: ContactsOutlined, section: 'customer', right: 'contact:read', order: 20 },
   { key: 'duplicates', path: '/duplicates', labelKey: 'dedup:nav', descriptionKey: 'dedup:navHint', icon: MergeCellsOutlined, section: 'customer', right: 'account:update', order: 40 },
+  { key: 'imports', path: '/imports', labelKey: 'importer:nav', descriptionKey: 'importer:navHint', icon: UploadOutlined, section: 'customer', right: 'import:create', order: 40 },
   { key: 'activities', path: '/activities', labelKey: 'activity:nav', descriptionKey: 'activity:navHint', icon: ScheduleOutlined, section: 'customer', right: 'activity:read', order: 30 },
   { key: 'calendar', path: '/calendar', labelKey: 'activity:calendar.nav', descriptionKey: 'activity:calendar.navHint', icon: CalendarOutlined, section: 'customer', right: 'activity:read', order: 31 },
   { key: 'activityKpis', path: '/activity-kpis', labelKey: 'activity:kpi.nav', descriptionKey: 'activity:kpi.navHint', icon: BarChartOutlined, section: 'customer', right: 'activity:read', order: 32 },

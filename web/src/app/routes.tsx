@@ -33,6 +33,8 @@ const CalendarPage = lazy(() => import('../modules/activity/CalendarPage'));
 const KPIPage = lazy(() => import('../modules/activity/KPIPage'));
 const ContactDetailPage = lazy(() => import('../modules/customer/ContactDetailPage'));
 const NotificationsPage = lazy(() => import('../modules/collab/NotificationsPage'));
+const ImportsPage = lazy(() => import('../modules/importer/ImportsPage'));
+const ImportWizardPage = lazy(() => import('../modules/importer/ImportWizardPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 function guarded(navKey: string, page: ReactNode) {
@@ -84,6 +86,9 @@ export function AppRoutes() {
           <Route path="activity-kpis" element={guarded('activityKpis', <KPIPage />)} />
           <Route path="contacts/:id" element={guarded('contacts', <ContactDetailPage />)} />
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="imports" element={guarded('imports', <ImportsPage />)} />
+          <Route path="imports/new" element={guarded('imports', <ImportWizardPage />)} />
+          <Route path="imports/:id" element={guarded('imports', <ImportWizardPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportButton } from '../importer/ImportButton';
 import { hasRight } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { AccountEditor } from './AccountEditor';
@@ -35,7 +36,7 @@ export default function AccountsPage() {
 
   return (
     <>
-      <PageHeader title={t('accounts.title')} />
+      <PageHeader title={t('accounts.title')} extra={<ImportButton entity="account" />} />
       <RecordList<Account>
         entity="account"
         queryKey={[...accountsKey, 'list']}

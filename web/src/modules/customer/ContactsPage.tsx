@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportButton } from '../importer/ImportButton';
 import { hasRight } from '../../app/rights';
 import { useMe } from '../../app/session';
 import { contactsExportUrl, contactsKey, exportParams, fetchContacts } from './api';
@@ -15,7 +16,7 @@ export default function ContactsPage() {
   const canExport = hasRight(me.rights, CUSTOMER_RIGHTS.contactExport);
   return (
     <>
-      <PageHeader title={t('contacts.title')} />
+      <PageHeader title={t('contacts.title')} extra={<ImportButton entity="contact" />} />
       <RecordList<Contact>
         entity="contact"
         queryKey={[...contactsKey, 'list']}
