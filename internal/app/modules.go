@@ -22,6 +22,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/secret"
 	"github.com/kehu-crm/kehu/internal/search"
 	"github.com/kehu-crm/kehu/internal/store"
+	"github.com/kehu-crm/kehu/internal/view"
 )
 
 // Modules holds every domain module's service. Adding a module means one field here and one line in
@@ -33,19 +34,20 @@ type Modules struct {
 	Customer    *customer.Service
 	Activity    *activity.Service
 	Search      *search.Service
+	View        *view.Service
 	Meta        *meta.Registry
 }
 
 // Rights lists the rights of every module (the catalogue).
 func Rights() (*authz.Catalog, error) {
 	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customfield.Rights(), customer.Rights(),
-		activity.Rights())
+		activity.Rights(), view.Rights())
 }
 
 // DefaultGrants lists what each module grants the built-in roles out of the box.
 func DefaultGrants() []authz.DefaultGrants {
 	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customfield.DefaultGrants(), customer.DefaultGrants(),
-		activity.DefaultGrants()}
+		activity.DefaultGrants(), view.DefaultGrants()}
 }
 
 // NewModules builds the services. st may be nil for work that never touches data (printing the
@@ -70,7 +72,11 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	if st != nil {
 		searchSvc = search.New(st, st.DB.Dialect)
 	}
-	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
+	viewSvc := view.New(st, registry, cfSvc)
+	viewSvc.AddEntity(view.Entity{Name: "account", Read: customer.AccountRead, Tags: custSvc})
+	viewSvc.AddEntity(view.Entity{Name: "contact", Read: customer.ContactRead, Tags: custSvc})
+	viewSvc.AddEntity(view.Entity{Name: "activity", Read: activity.Read, Tags: actSvc})
+	return &Modules{IAM: iamSvc, View: viewSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
 		Activity: actSvc,
 		Search:   searchSvc}, nil
 }
@@ -84,6 +90,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	customer.NewAPI(m.Customer).Register(api)
 	activity.RegisterAPI(api, m.Activity)
 	search.RegisterAPI(api, m.Search)
+	view.RegisterAPI(api, m.View)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.

@@ -1,0 +1,206 @@
+package customer
+
+import (
+	"context"
+
+	"github.com/kehu-crm/kehu/internal/ent/account"
+	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/predicate"
+	"github.com/kehu-crm/kehu/internal/platform/apperr"
+	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/bulk"
+)
+
+// Fields a bulk edit may set (one value for every selected record). Names, phones and e-mails are
+// per-record data; owner and tags have their own actions.
+var (
+	accountBulkFields = []string{"type", "level", "industry", "region", "source", "lifecycle", "website",
+		"address", "creditLimit", "currency", "satisfaction"}
+	contactBulkFields = []string{"accountId", "title", "buyingRole", "preferredChannel", "consent"}
+)
+
+// Bulk actions each entity offers. Contacts have no assign: they follow their account's owner.
+var (
+	accountBulkActions = []string{bulk.Assign, bulk.AddTags, bulk.RemoveTags, bulk.Edit, bulk.Delete}
+	contactBulkActions = []string{bulk.AddTags, bulk.RemoveTags, bulk.Edit, bulk.Delete}
+)
+
+// accountBulkRights returns the rights an action needs on accounts (update always: the operation declares it).
+func accountBulkRights(action string) []authz.Right {
+	switch action {
+	case bulk.Assign:
+		return []authz.Right{AccountUpdate, AccountAssign}
+	case bulk.Delete:
+		return []authz.Right{AccountUpdate, AccountDelete}
+	}
+	return []authz.Right{AccountUpdate}
+}
+
+func contactBulkRights(action string) []authz.Right {
+	if action == bulk.Delete {
+		return []authz.Right{ContactUpdate, ContactDelete}
+	}
+	return []authz.Right{ContactUpdate}
+}
+
+func requireAll(ctx context.Context, rights []authz.Right) error {
+	for _, r := range rights {
+		if err := authz.Require(ctx, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bulkTargets returns the records a bulk request acts on: its ids, or every record of entity in the
+// actor's read scope matching its filter and q (refused beyond bulk.MaxMatching).
+func (s *Service) bulkTargets(ctx context.Context, entity string, b bulk.BulkRequest) ([]int64, error) {
+	if !b.All {
+		return b.IDs, nil
+	}
+	search := map[string][]string{
+		"account": {account.FieldName, account.FieldNumber, account.FieldPhone, account.FieldEmail},
+		"contact": {contact.FieldName, contact.FieldTitle, contact.FieldPhone, contact.FieldMobile, contact.FieldEmail},
+	}[entity]
+	sensitive := map[string][]string{
+		"account": {account.FieldPhone, account.FieldEmail},
+		"contact": {contact.FieldPhone, contact.FieldMobile, contact.FieldEmail},
+	}[entity]
+	cond, err := s.condition(ctx, entity, ListQuery{Filters: b.Filter, Q: b.Q}, search, sensitive)
+	if err != nil {
+		return nil, bulk.RelocateQuery(err)
+	}
+	c := s.st.Client(ctx)
+	var ids []int64
+	if entity == "account" {
+		ids, err = c.Account.Query().Where(predicate.Account(cond)).Order(account.ByID()).Limit(bulk.MaxMatching + 1).IDs(ctx)
+	} else {
+		ids, err = c.Contact.Query().Where(predicate.Contact(cond)).Order(contact.ByID()).Limit(bulk.MaxMatching + 1).IDs(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) > bulk.MaxMatching {
+		return nil, bulk.TooMany()
+	}
+	return ids, nil
+}
+
+// BulkAccounts applies one action to many accounts in one transaction, each through the single-record
+// path (UpdateAccount, DeleteAccount): all or nothing (see platform/bulk).
+func (s *Service) BulkAccounts(ctx context.Context, b bulk.BulkRequest) (bulk.BulkResult, error) {
+	var res bulk.BulkResult
+	if err := b.Check(accountBulkActions); err != nil {
+		return res, err
+	}
+	if err := requireAll(ctx, accountBulkRights(b.Action)); err != nil {
+		return res, err
+	}
+	var edit AccountBody
+	fieldOf := func(loc string) string { return loc }
+	if b.Action == bulk.Edit {
+		body, err := bulk.EditBody(b.Field, b.Value, accountBulkFields)
+		if err == nil {
+			err = bulk.Decode(body, &edit)
+		}
+		if err != nil {
+			return res, err
+		}
+		fieldOf = bulk.ValueField
+	}
+	err := s.st.WithTx(ctx, func(ctx context.Context) error {
+		ids, err := s.bulkTargets(ctx, "account", b)
+		if err != nil {
+			return err
+		}
+		res.Matched = len(ids)
+		res.Changed, err = bulk.Apply(ctx, "account", ids, !b.All, fieldOf, func(ctx context.Context, id int64) (bool, error) {
+			cur, err := s.GetAccount(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			var in AccountInput
+			switch b.Action {
+			case bulk.Delete:
+				return true, s.DeleteAccount(ctx, id)
+			case bulk.Assign:
+				if deref(cur.OwnerID) == b.OwnerID {
+					return false, nil
+				}
+				in.OwnerID = &b.OwnerID
+			case bulk.AddTags, bulk.RemoveTags:
+				tags, changed := bulk.NewTags(cur.Tags, b.Action, b.Tags)
+				if !changed {
+					return false, nil
+				}
+				in.Tags = &tags
+			case bulk.Edit:
+				in = edit.input()
+			}
+			_, err = s.UpdateAccount(ctx, id, cur.Version, in)
+			return err == nil, err
+		})
+		return err
+	})
+	return res, err
+}
+
+// BulkContacts applies one action to many contacts in one transaction, each through UpdateContact or
+// DeleteContact. Contacts have no assign action: their owner is their account's.
+func (s *Service) BulkContacts(ctx context.Context, b bulk.BulkRequest) (bulk.BulkResult, error) {
+	var res bulk.BulkResult
+	if b.Action == bulk.Assign {
+		return res, apperr.Field("body.action", "field.bulk_contact_assign", nil)
+	}
+	if err := b.Check(contactBulkActions); err != nil {
+		return res, err
+	}
+	if err := requireAll(ctx, contactBulkRights(b.Action)); err != nil {
+		return res, err
+	}
+	var edit ContactBody
+	fieldOf := func(loc string) string { return loc }
+	if b.Action == bulk.Edit {
+		body, err := bulk.EditBody(b.Field, b.Value, contactBulkFields)
+		if err == nil {
+			err = bulk.Decode(body, &edit)
+		}
+		if err != nil {
+			return res, err
+		}
+		fieldOf = bulk.ValueField
+	}
+	err := s.st.WithTx(ctx, func(ctx context.Context) error {
+		ids, err := s.bulkTargets(ctx, "contact", b)
+		if err != nil {
+			return err
+		}
+		res.Matched = len(ids)
+		res.Changed, err = bulk.Apply(ctx, "contact", ids, !b.All, fieldOf, func(ctx context.Context, id int64) (bool, error) {
+			cur, err := s.GetContact(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			var in ContactInput
+			switch b.Action {
+			case bulk.Delete:
+				return true, s.DeleteContact(ctx, id)
+			case bulk.AddTags, bulk.RemoveTags:
+				tags, changed := bulk.NewTags(cur.Tags, b.Action, b.Tags)
+				if !changed {
+					return false, nil
+				}
+				in.Tags = &tags
+			case bulk.Edit:
+				in = edit.input()
+				if in.AccountID != nil && *in.AccountID == cur.AccountID {
+					return false, nil
+				}
+			}
+			_, err = s.UpdateContact(ctx, id, cur.Version, in)
+			return err == nil, err
+		})
+		return err
+	})
+	return res, err
+}
