@@ -34,7 +34,7 @@ func TestSavedViewCRUDAndValidation(t *testing.T) {
 
 		body := map[string]any{"entity": "account", "name": " 重点科技客户 ", "q": "科技",
 			"filters": []string{"name:contains:科技", "tags:has:vip", "level:in:key,major", "custom.budget:gte:1000"},
-			"sort": "-name", "columns": []string{"name", "level", "custom.budget"}}
+			"sort":    "-name", "columns": []string{"name", "level", "custom.budget"}}
 		r := am.Do(t, "POST", "/api/v1/views", body).Want(t, 201)
 		id := r.ID()
 		if r.Str("name") != "重点科技客户" || r.JSON["shared"] != false || r.JSON["mine"] != true || r.Header.Get("ETag") != `"1"` {
