@@ -1,11 +1,13 @@
 // Filter controls built from the filterable fields: a text box ("contains")
 // for string/email/text/phone/url, a select for enum and ref, a multi-select of
-// dictionary items for dict (any of), yes/no for bool.
+// dictionary items for dict (any of), yes/no for bool, and for tags a picker of
+// the tags in use (all picked tags must be present).
 import { useEffect, useState } from 'react';
 import { Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta, FilterValue, RefOptions } from './types';
 import { DictSelect } from '../dictionary';
+import { TagSelect } from './TagSelect';
 
 export interface FilterBarProps {
   fields: FieldMeta[];
@@ -14,26 +16,54 @@ export interface FilterBarProps {
   refOptions?: RefOptions;
   /** Show the free-text search box (`q`). */
   search?: { value: string | undefined; onChange: (q: string | undefined) => void };
+  /** The entity whose tags the tag filter suggests (tags fields get no filter without it). */
+  entity?: string;
 }
 
 /** Filter types the bar can render. */
-export function isFilterSupported(f: FieldMeta, refOptions?: RefOptions): boolean {
+export function isFilterSupported(f: FieldMeta, refOptions?: RefOptions, entity?: string): boolean {
   if (!f.filterable || f.sensitive) return false;
+  if (f.type === 'tags') return !!f.options?.length || (!!entity && !f.name.startsWith('custom.'));
   if (f.type === 'ref') return !!refOptions?.[f.name];
   if (f.type === 'dict') return !!f.dict;
   return ['string', 'email', 'phone', 'url', 'text', 'enum', 'bool'].includes(f.type);
 }
 
-export function FilterBar({ fields, values, onChange, refOptions, search }: FilterBarProps) {
+export function FilterBar({ fields, values, onChange, refOptions, search, entity }: FilterBarProps) {
   const { t } = useTranslation();
   return (
     <Flex wrap gap="small" style={{ marginBottom: 12 }} role="search">
       {search && <TextFilter label={t('record:search')} value={search.value} onCommit={search.onChange} />}
       {fields
-        .filter((f) => isFilterSupported(f, refOptions))
+        .filter((f) => isFilterSupported(f, refOptions, entity))
         .map((f) => {
           const value = values[f.name];
           switch (f.type) {
+            case 'tags':
+              if (f.options?.length)
+                return (
+                  <Select
+                    key={f.name}
+                    mode="multiple"
+                    aria-label={f.label}
+                    placeholder={f.label}
+                    allowClear
+                    style={{ minWidth: 180 }}
+                    value={(value as string[] | undefined) ?? []}
+                    onChange={(v: string[]) => onChange(f.name, v.length ? v : undefined)}
+                    options={f.options}
+                  />
+                );
+              return (
+                <TagSelect
+                  key={f.name}
+                  entity={entity!}
+                  aria-label={f.label}
+                  placeholder={f.label}
+                  value={(value as string[] | undefined) ?? []}
+                  onChange={(v) => onChange(f.name, v.length ? v : undefined)}
+                />
+              );
             case 'dict':
               return (
                 <DictSelect

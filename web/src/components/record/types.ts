@@ -12,6 +12,8 @@ export interface ListQuery {
   q?: string;
   /** Filter values keyed by field name; undefined = no filter. */
   filters: Record<string, FilterValue>;
+  /** Conditions `field:op:value` the filter bar cannot show (from a saved view or the URL); send them as they are. */
+  rawFilters?: string[];
   /** Field name, or `-field` for descending. */
   sort?: string;
   cursor?: string;

@@ -10,7 +10,7 @@ export const myDayKey = ['me', 'day'] as const;
 export function fetchActivities(q: ListQuery, fields?: FieldMeta[], accountId?: number) {
   return unwrap(
     api.GET('/api/v1/activities', {
-      params: { query: { q: q.q || undefined, filter: toFilterParams(q.filters, fields), sort: q.sort, cursor: q.cursor, limit: q.limit, accountId } },
+      params: { query: { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...(q.rawFilters ?? [])], sort: q.sort, cursor: q.cursor, limit: q.limit, accountId } },
     }),
   );
 }
