@@ -2,6 +2,7 @@ package customer
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/kehu-crm/kehu/internal/ent/account"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
@@ -87,7 +88,8 @@ func (s *Service) bulkTargets(ctx context.Context, entity string, b bulk.BulkReq
 }
 
 // BulkAccounts applies one action to many accounts in one transaction, each through the single-record
-// path (UpdateAccount, DeleteAccount): all or nothing (see platform/bulk).
+// path (UpdateAccount, DeleteAccount): all or nothing (see platform/bulk). Assign also hands the
+// previous owner's open activities on each account to the new owner, as a transfer does (SPEC C5).
 func (s *Service) BulkAccounts(ctx context.Context, b bulk.BulkRequest) (bulk.BulkResult, error) {
 	var res bulk.BulkResult
 	if err := b.Check(accountBulkActions); err != nil {
@@ -107,6 +109,13 @@ func (s *Service) BulkAccounts(ctx context.Context, b bulk.BulkRequest) (bulk.Bu
 			return res, err
 		}
 		fieldOf = bulk.ValueField
+	}
+	var newTeam *int64
+	if b.Action == bulk.Assign {
+		var err error
+		if newTeam, err = s.ownerTarget(ctx, AccountAssign, "body.ownerId", b.OwnerID); err != nil {
+			return res, err
+		}
 	}
 	err := s.st.WithTx(ctx, func(ctx context.Context) error {
 		ids, err := s.bulkTargets(ctx, "account", b)
@@ -137,8 +146,17 @@ func (s *Service) BulkAccounts(ctx context.Context, b bulk.BulkRequest) (bulk.Bu
 			case bulk.Edit:
 				in = edit.input()
 			}
-			_, err = s.UpdateAccount(ctx, id, cur.Version, in)
-			return err == nil, err
+			if _, err = s.UpdateAccount(ctx, id, cur.Version, in); err != nil || b.Action != bulk.Assign || cur.OwnerID == nil {
+				return err == nil, err
+			}
+			// As in a transfer (SPEC C5), what follows the owner (open activities) moves along.
+			plan := TransferPlan{FromOwnerID: *cur.OwnerID, ToOwnerID: b.OwnerID, ToTeamID: newTeam, AccountIDs: []int64{id}}
+			for _, p := range s.transfer {
+				if _, err := p.TransferOwned(ctx, plan); err != nil {
+					return false, fmt.Errorf("bulk assign: %s: %w", p.Name(), err)
+				}
+			}
+			return true, nil
 		})
 		return err
 	})

@@ -118,6 +118,9 @@ func TestBulkAccounts(t *testing.T) {
 				t.Errorf("%v: errors %v, want %s", c.body, fe, c.field)
 			}
 		}
+		if after := snapshot(t, a); !maps.Equal(before, after) {
+			t.Fatalf("refused bulk requests changed data:\n%v\n%v", before, after)
+		}
 		// Too many tags on one record fails the whole request, naming that record.
 		many := []string{}
 		for i := range 19 {
@@ -151,6 +154,8 @@ func TestBulkAccounts(t *testing.T) {
 		am.Do(t, "POST", path, map[string]any{"ids": mine, "action": "assign", "ownerId": tp.AMEast1}).Want(t, 403)
 		am.Do(t, "POST", path, map[string]any{"ids": mine, "action": "delete"}).Want(t, 403)
 
+		// An open activity of the old owner on an account follows the account, as in a transfer.
+		task := am.Do(t, "POST", "/api/v1/activities", map[string]any{"type": "task", "subject": "跟进", "accountId": mine[0]}).Want(t, 201).ID()
 		// "All matching" acts within scope and filter only: the director's Bulkco accounts, not the west's.
 		r = dir.Do(t, "POST", path, map[string]any{"all": true, "q": "Bulkco", "filter": []string{"lifecycle:eq:customer"},
 			"action": "assign", "ownerId": tp.AMEast1}).Want(t, 200)
@@ -167,6 +172,9 @@ func TestBulkAccounts(t *testing.T) {
 					t.Fatalf("contact %d did not follow its account", c.ID)
 				}
 			}
+		}
+		if act := a.Store.Client(ctx).Activity.GetX(ctx, task); deref(act.OwnerID) != tp.AMEast1 || deref(act.TeamID) != tp.East1 {
+			t.Fatalf("the open activity stayed with its old owner: %+v", act)
 		}
 		if acc := account1(t, a, foreign); deref(acc.OwnerID) != tp.AMWest {
 			t.Fatalf("the foreign account moved: %+v", acc)
