@@ -92,6 +92,18 @@ describe('filter conditions', () => {
     });
   });
 
+  it('maps number and date ranges (inclusive) and reads them back', () => {
+    const fields = [
+      { name: 'custom.budget', type: 'number' as const },
+      { name: 'dueAt', type: 'datetime' as const },
+    ];
+    const params = toFilterParams({ 'custom.budget': { from: '1000', to: '5000' }, dueAt: { to: '2026-11-30' } }, fields);
+    expect(params).toEqual(['custom.budget:gte:1000', 'custom.budget:lte:5000', 'dueAt:lt:2026-12-01']);
+    expect(fromFilterParams(params, fields)).toEqual({ values: { 'custom.budget': { from: '1000', to: '5000' }, dueAt: { to: '2026-11-30' } }, raw: [] });
+    // Bounds the bar cannot show stay raw.
+    expect(fromFilterParams(['custom.budget:gt:1', 'dueAt:gte:yesterday'], fields)).toEqual({ values: {}, raw: ['custom.budget:gt:1', 'dueAt:gte:yesterday'] });
+  });
+
   it('keeps the list state in the URL', () => {
     const s = { viewId: 4, q: '科技', filters: ['name:contains:a', 'tags:has:vip'], sort: '-name', columns: ['name', 'email'] };
     const p = writeState(s, new URLSearchParams('tab=x'));
