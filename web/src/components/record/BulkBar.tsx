@@ -5,12 +5,13 @@
 // matching" runs ask for confirmation; the result says how many changed.
 import { useState } from 'react';
 import { App, Button, Flex, Form, Modal, Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { FieldMeta, RefOptions } from './types';
 import { FieldInput } from './FieldInput';
 import { TagSelect } from './TagSelect';
+import { tagsKey } from './savedViews';
 import { fromFormValues } from './formValues';
 import { useErrorNotifier } from '../useErrorNotifier';
 
@@ -64,6 +65,7 @@ export function BulkBar({ entity, config, selectedIds, query, fields, refOptions
   const [dialog, setDialog] = useState<BulkAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const qc = useQueryClient();
   const editable = fields.filter((f) => (config.editFields ?? []).includes(f.name) || (f.name.startsWith('custom.') && config.editFields));
   const editField = Form.useWatch('field', form) as string | undefined;
 
@@ -77,6 +79,7 @@ export function BulkBar({ entity, config, selectedIds, query, fields, refOptions
       setAll(false);
       onClear();
       config.onDone?.();
+      if (body.action === 'addTags' || body.action === 'removeTags' || body.action === 'delete') void qc.invalidateQueries({ queryKey: tagsKey(entity) });
     } catch (err) {
       notifyError(err, dialog ? form : undefined);
     } finally {

@@ -18,7 +18,8 @@ export interface TagSelectProps {
 
 export function TagSelect({ entity, value, onChange, allowNew, placeholder, style, ...rest }: TagSelectProps) {
   const [search, setSearch] = useState('');
-  const tags = useTagSuggestions(entity, search);
+  const [opened, setOpened] = useState(false);
+  const tags = useTagSuggestions(entity, search, opened);
   return (
     <Select
       {...rest}
@@ -34,6 +35,7 @@ export function TagSelect({ entity, value, onChange, allowNew, placeholder, styl
       tokenSeparators={allowNew ? [',', '，'] : undefined}
       options={(tags.data ?? []).map((t) => ({ value: t, label: t }))}
       onBlur={() => setSearch('')}
+      onOpenChange={(open) => open && setOpened(true)}
     />
   );
 }

@@ -30,12 +30,17 @@ export function deleteView(id: number) {
   return unwrap(api.DELETE('/api/v1/views/{id}', { params: { path: { id } } }));
 }
 
-/** Distinct tags on the records of entity that the user may read, containing q. */
-export function useTagSuggestions(entity: string | undefined, q: string) {
+export const tagsKey = (entity: string) => ['tags', entity] as const;
+
+/**
+ * Distinct tags on the records of entity that the user may read, containing q. Fetched only while
+ * `enabled` (the picker is open); bulk tag changes invalidate tagsKey(entity).
+ */
+export function useTagSuggestions(entity: string | undefined, q: string, enabled = true) {
   return useQuery({
-    queryKey: ['tags', entity, q],
+    queryKey: [...tagsKey(entity ?? ''), q],
     queryFn: async () => (await unwrap(api.GET('/api/v1/tags', { params: { query: { entity: entity!, q: q || undefined, limit: 50 } } }))).items ?? [],
-    enabled: !!entity,
+    enabled: !!entity && enabled,
     staleTime: 30_000,
   });
 }
