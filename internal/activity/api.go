@@ -117,6 +117,7 @@ type MyDayOutput struct {
 // RegisterAPI adds the activity operations.
 func RegisterAPI(api huma.API, svc *Service) {
 	tags := []string{"Activities"}
+	registerBulk(api, svc)
 	one := func(ctx context.Context) func(*ent.Activity, error) (*httpx.Versioned[DTO], error) {
 		return func(r *ent.Activity, err error) (*httpx.Versioned[DTO], error) {
 			if err != nil {

@@ -26,6 +26,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/search"
 	"github.com/kehu-crm/kehu/internal/store"
 	"github.com/kehu-crm/kehu/internal/timeline"
+	"github.com/kehu-crm/kehu/internal/view"
 )
 
 // Modules holds every domain module's service. Adding a module means one field here and one line in
@@ -39,6 +40,7 @@ type Modules struct {
 	Search      *search.Service
 	Dedup       *dedup.Service
 	Collab      *collab.Service
+	View        *view.Service
 	Meta        *meta.Registry
 	Timeline    *timeline.Service
 	Importer    *importer.Service
@@ -47,13 +49,13 @@ type Modules struct {
 // Rights lists the rights of every module (the catalogue).
 func Rights() (*authz.Catalog, error) {
 	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customfield.Rights(), customer.Rights(),
-		activity.Rights(), importer.Rights())
+		activity.Rights(), importer.Rights(), view.Rights())
 }
 
 // DefaultGrants lists what each module grants the built-in roles out of the box.
 func DefaultGrants() []authz.DefaultGrants {
 	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customfield.DefaultGrants(), customer.DefaultGrants(),
-		activity.DefaultGrants(), importer.DefaultGrants()}
+		activity.DefaultGrants(), importer.DefaultGrants(), view.DefaultGrants()}
 }
 
 // NewModules builds the services. st may be nil for work that never touches data (printing the
@@ -83,7 +85,11 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 		dedupSvc = dedup.New(st, st.DB.Dialect)
 	}
 	collabSvc := collab.New(st, custSvc, actSvc, iamSvc, sender, bundle, collab.Config{PublicURL: cfg.PublicURL()}, logger)
-	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
+	viewSvc := view.New(st, registry, cfSvc)
+	viewSvc.AddEntity(view.Entity{Name: "account", Read: customer.AccountRead, Tags: custSvc})
+	viewSvc.AddEntity(view.Entity{Name: "contact", Read: customer.ContactRead, Tags: custSvc})
+	viewSvc.AddEntity(view.Entity{Name: "activity", Read: activity.Read, Tags: actSvc})
+	return &Modules{IAM: iamSvc, View: viewSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
 		Activity: actSvc,
 		Search:   searchSvc,
 		Dedup:    dedupSvc,
@@ -105,6 +111,7 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	collab.RegisterAPI(api, m.Collab)
 	timeline.RegisterAPI(api, m.Timeline)
 	importer.RegisterAPI(api, m.Importer)
+	view.RegisterAPI(api, m.View)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.

@@ -14,6 +14,7 @@ func NewAPI(svc *Service) *API { return &API{svc: svc} }
 func (a *API) Register(api huma.API) {
 	a.registerExports(api)
 	a.registerTransfer(api)
+	a.registerBulk(api)
 	a.registerAccounts(api)
 	a.registerContacts(api)
 }

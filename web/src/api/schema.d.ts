@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, tag, untag, edit or delete many accounts at once
+         * @description Either ids (at most 1,000) or all=true with the list's filter and q (every matching record in your scope, at most 10,000; more is refused with the count). One transaction through the single-record update or delete: validation, data scope, audit and search index as for one record. If any record is missing, outside your scope for the action, or refuses the change, nothing changes and the answer is 422 naming that record (body.ids[i], or the field: body.value for an edit). Needs account:update for every action, plus account:assign for assign (the new owner must lie within its scope; contacts follow), account:delete for delete.
+         */
+        post: operations["bulkAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/export": {
         parameters: {
             query?: never;
@@ -174,6 +194,26 @@ export interface paths {
         put?: never;
         /** Log an activity */
         post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, tag, untag, edit or delete many activities at once
+         * @description Either ids (at most 1,000) or all=true with the list's filter and q (every matching activity in your scope, at most 10,000). One transaction through the single-record paths: validation, data scope and audit as for one activity. If any activity is missing, outside your scope or refuses the change, nothing changes and the answer is 422 naming it (body.ids[i], or the field: body.value for an edit). Needs activity:update; delete also activity:delete; assign's new owner must lie within your activity:update scope. Editable fields: type, status, dueAt, outcome.
+         */
+        post: operations["bulkActivities"];
         delete?: never;
         options?: never;
         head?: never;
@@ -459,6 +499,26 @@ export interface paths {
         put?: never;
         /** Create a contact under an account */
         post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tag, untag, edit or delete many contacts at once
+         * @description Either ids (at most 1,000) or all=true with the list's filter and q (every matching record in your scope, at most 10,000; more is refused with the count). One transaction through the single-record update or delete: validation, data scope, audit and search index as for one record. If any record is missing, outside your scope for the action, or refuses the change, nothing changes and the answer is 422 naming that record (body.ids[i], or the field: body.value for an edit). Needs contact:update for every action, plus contact:delete for delete. There is no assign: a contact's owner is its account's.
+         */
+        post: operations["bulkContacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1160,6 +1220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Distinct tags used on the records of an entity that you may read
+         * @description For tag filters and pickers. Needs the entity's read right; answers at most limit tags, those containing q (case-insensitive), sorted.
+         */
+        get: operations["suggestTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -1268,6 +1348,66 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your saved views of an entity, then those others shared with you */
+        get: operations["listViews"];
+        put?: never;
+        /**
+         * Save a list view
+         * @description Filters, sort and columns are validated against the entity's fields like a list request; problems name body.filters[i], body.sort or body.columns[i].
+         */
+        post: operations["createView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reorder your views of an entity */
+        post: operations["reorderViews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of your views or a view shared with you */
+        get: operations["getView"];
+        put?: never;
+        post?: never;
+        /** Delete one of your views */
+        delete: operations["deleteView"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, rename, share or unshare one of your views
+         * @description Send If-Match with the version. Changing shared needs saved_view:share.
+         */
+        patch: operations["updateView"];
         trace?: never;
     };
 }
@@ -1477,6 +1617,41 @@ export interface components {
             id: number;
             ip: string;
             requestId: string;
+        };
+        BulkRequest: {
+            /** @enum {string} */
+            action: "assign" | "addTags" | "removeTags" | "edit" | "delete";
+            /** @description Act on every record matching filter and q in your scope (at most 10,000) */
+            all?: boolean;
+            /** @description edit: the field's API name (custom fields as custom.<key>) */
+            field?: string;
+            /** @description With all: conditions field:op:value, as the list takes them */
+            filter?: string[] | null;
+            /** @description The records to act on (at most 1,000); or set all */
+            ids?: number[] | null;
+            /**
+             * Format: int64
+             * @description assign: the new owner
+             */
+            ownerId?: number;
+            /** @description With all: the list's free-text search */
+            q?: string;
+            /** @description addTags, removeTags: the tags */
+            tags?: string[] | null;
+            /** @description edit: the new value, as a single update takes it (null or absent clears it where a single update allows) */
+            value?: unknown;
+        };
+        BulkResult: {
+            /**
+             * Format: int64
+             * @description Records actually changed (adding a tag a record already has changes nothing)
+             */
+            changed: number;
+            /**
+             * Format: int64
+             * @description Records selected (listed ids, or all matching)
+             */
+            matched: number;
         };
         CalendarOutputBody: {
             items: components["schemas"]["DTO"][] | null;
@@ -2481,6 +2656,61 @@ export interface components {
             /** @description Mentioned users who were not notified, and why */
             notNotified: components["schemas"]["SkippedDTO"][] | null;
         };
+        SavedViewBody: {
+            columns?: string[];
+            /** @description Conditions field:op:value (validated like the list's filter parameter) */
+            filters?: string[];
+            name?: string;
+            q?: string;
+            /** @description Offer the view to everyone who may read the entity; needs saved_view:share */
+            shared?: boolean;
+            /** @description Field, or -field for descending */
+            sort?: string;
+        };
+        SavedViewCreateBody: {
+            columns?: string[];
+            /** @description account, contact or activity */
+            entity: string;
+            /** @description Conditions field:op:value (validated like the list's filter parameter) */
+            filters?: string[];
+            name?: string;
+            q?: string;
+            /** @description Offer the view to everyone who may read the entity; needs saved_view:share */
+            shared?: boolean;
+            /** @description Field, or -field for descending */
+            sort?: string;
+        };
+        SavedViewDTO: {
+            /** @description Visible columns in order; empty: the list's default */
+            columns: string[] | null;
+            entity: string;
+            /** @description Conditions field:op:value, as the entity's list takes them */
+            filters: string[] | null;
+            /** Format: int64 */
+            id: number;
+            /** @description True for your own views; others' shared views are read-only */
+            mine: boolean;
+            name: string;
+            /** Format: int64 */
+            ownerId: number;
+            /** Format: int64 */
+            position: number;
+            q: string;
+            shared: boolean;
+            sort: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        SavedViewListOutputBody: {
+            items: components["schemas"]["SavedViewDTO"][] | null;
+        };
+        SavedViewReorderInputBody: {
+            entity: string;
+            /** @description Your views of the entity in the wanted order; unlisted ones follow */
+            ids: number[] | null;
+        };
         SetupInputBody: {
             email: string;
             /** @enum {string} */
@@ -2496,6 +2726,9 @@ export interface components {
              */
             reason: "self" | "no_access";
             user: components["schemas"]["UserRef"];
+        };
+        TagsOutputBody: {
+            items: string[] | null;
         };
         TeamCreateInputBody: {
             description?: string;
@@ -2707,6 +2940,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    bulkAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             /** @description Error */
@@ -3172,6 +3438,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    bulkActivities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             /** @description Error */
@@ -3907,6 +4206,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    bulkContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             /** @description Error */
@@ -5757,6 +6089,41 @@ export interface operations {
             };
         };
     };
+    suggestTags: {
+        parameters: {
+            query: {
+                /** @description account, contact or activity */
+                entity: string;
+                /** @description Part of the tag */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listTeams: {
         parameters: {
             query?: {
@@ -6139,6 +6506,211 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listViews: {
+        parameters: {
+            query: {
+                /** @description account, contact or activity */
+                entity: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key and body return the first response; the same key with another body is refused (422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewCreateBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    reorderViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewReorderInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDTO"];
                 };
             };
             /** @description Error */

@@ -1,12 +1,19 @@
 // RecordList: a metadata-driven list of any entity. See README.md.
-import { useMemo, useState, type Key, type ReactNode } from 'react';
-import { Flex, Table } from 'antd';
+import { useEffect, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
+import { Flex, Table, Tag } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FilterBar } from './FilterBar';
 import { ColumnPicker } from './ColumnPicker';
 import { ExportButton, type ExportParams } from './ExportButton';
+import { BulkBar, type BulkConfig } from './BulkBar';
+import { ViewsBar, stateOfView } from './ViewsBar';
+import { useSavedViews } from './savedViews';
+import { fromFilterParams, toFilterParams } from './filterParams';
+import { useListState } from './useListState';
+import { hasRight } from '../../app/rights';
+import { useOptionalMe } from '../../app/session';
 import { renderValue } from './renderValue';
 import { namePath } from './customField';
 import { useColumnPrefs } from './useColumnPrefs';
@@ -59,7 +66,14 @@ export interface RecordListProps<T extends { id: number }> {
    */
   exportUrl?: string;
   /** Maps the current view onto the export's list parameters (required with exportUrl). */
-  exportParams?: (query: Pick<ListQuery, 'q' | 'filters' | 'sort'>) => ExportParams;
+  exportParams?: (query: Pick<ListQuery, 'q' | 'filters' | 'rawFilters' | 'sort'>) => ExportParams;
+  /**
+   * Saved views (entity must be offered by /api/v1/views): shows the views bar and keeps the list's
+   * search, filters, sort, columns and chosen view in the URL, so a reload or a link restores them.
+   */
+  views?: boolean;
+  /** Generic bulk actions (assign, tags, edit, delete) on the selected rows or all matching ones. */
+  bulk?: BulkConfig;
 }
 
 const NO_FIELDS: string[] = [];
@@ -90,6 +104,8 @@ function RecordListView<T extends { id: number }>({
   pageSize = 50,
   exportUrl,
   exportParams,
+  views,
+  bulk,
 }: RecordListProps<T> & { meta: EntityMeta }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -104,17 +120,41 @@ function RecordListView<T extends { id: number }>({
   const canSort = (f: FieldMeta) => f.sortable && (!sortFields || sortFields.includes(f.name));
   const defaults = useMemo(() => defaultColumns ?? fields.slice(0, 6).map((f) => f.name), [defaultColumns, fields]);
   const columnsPref = useColumnPrefs(entity, defaults);
-  const [q, setQ] = useState<string | undefined>();
-  const [filters, setFilters] = useState<Record<string, FilterValue>>({});
-  const [sort, setSort] = useState<string | undefined>();
+  const me = useOptionalMe();
+  const [state, setState] = useListState(!!views);
+  // Every field the conditions may name (custom ones included), for converting values to conditions.
+  const typed = useMemo(() => (meta.fields ?? []).map((f) => ({ name: f.name, type: f.type })), [meta]);
+  const { values: filters, raw: rawFilters } = useMemo(() => fromFilterParams(state.filters, typed), [state.filters, typed]);
+  const q = state.q;
+  const sort = state.sort;
+  const visible = state.columns ?? columnsPref.visible;
   const [selectedKeys, setSelectedKeys] = useState<Key[]>([]);
+  const update = (patch: Partial<typeof state>) => setState({ ...state, ...patch });
+  const setFilter = (name: string, value: FilterValue) =>
+    update({ filters: [...toFilterParams({ ...filters, [name]: value }, typed), ...rawFilters] });
 
-  const list = useCursorList<T>([...queryKey, { q, filters, sort, pageSize }], (cursor) => fetchPage({ q, filters, sort, cursor, limit: pageSize }));
+  // A link to ?view=<id> alone opens that view with what it saved.
+  const savedViews = useSavedViews(entity, !!views && !!state.viewId);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !views || !state.viewId || !savedViews.data) return;
+    opened.current = true;
+    const v = savedViews.data.find((x) => x.id === state.viewId);
+    if (v && !state.q && !state.sort && !state.columns && state.filters.length === 0) setState(stateOfView(v));
+  }, [views, state, savedViews.data, setState]);
+  // A different result set makes the old selection meaningless.
+  const queryKeyOfState = JSON.stringify([q, state.filters, sort]);
+  useEffect(() => setSelectedKeys([]), [queryKeyOfState]);
+
+  const list = useCursorList<T>([...queryKey, { q, filters, rawFilters, sort, pageSize }], (cursor) =>
+    fetchPage({ q, filters, rawFilters: rawFilters.length ? rawFilters : undefined, sort, cursor, limit: pageSize }),
+  );
 
   const sortOrderOf = (f: FieldMeta) => (sort === f.name ? ('ascend' as const) : sort === `-${f.name}` ? ('descend' as const) : null);
   const columns: TableColumnsType<T> = [
     ...fields
-      .filter((f) => columnsPref.visible.includes(f.name))
+      .filter((f) => visible.includes(f.name))
+      .sort((a, b) => (state.columns ? visible.indexOf(a.name) - visible.indexOf(b.name) : 0))
       .map((f) => ({
         key: f.name,
         dataIndex: namePath(f.name),
@@ -131,7 +171,7 @@ function RecordListView<T extends { id: number }>({
   const onTableChange: TableProps<T>['onChange'] = (_p, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = s?.columnKey ? String(s.columnKey) : undefined;
-    setSort(!field || !s.order ? undefined : s.order === 'descend' ? `-${field}` : field);
+    update({ sort: !field || !s.order ? undefined : s.order === 'descend' ? `-${field}` : field });
   };
 
   const selected = list.items.filter((r) => selectedKeys.includes(r.id));
@@ -139,20 +179,45 @@ function RecordListView<T extends { id: number }>({
 
   if (list.isError) return <QueryErrorView error={list.error} onRetry={() => void list.refetch()} />;
 
+  const selectable = !!bulkActions || !!bulk?.actions.length;
   return (
     <div data-testid={`record-list-${entity}`}>
+      {views && (
+        <ViewsBar entity={entity} state={state} onApply={setState} canShare={hasRight(me?.rights, 'saved_view:share')} />
+      )}
       <FilterBar
         fields={filterable}
         values={filters}
         refOptions={refOptions}
-        onChange={(name, value) => setFilters((prev) => ({ ...prev, [name]: value }))}
-        search={search ? { value: q, onChange: setQ } : undefined}
+        entity={views ? entity : undefined}
+        onChange={setFilter}
+        search={search ? { value: q, onChange: (v) => update({ q: v }) } : undefined}
       />
+      {rawFilters.length > 0 && (
+        <Flex gap={4} wrap style={{ marginBottom: 12 }}>
+          {rawFilters.map((r) => (
+            <Tag key={r} closable onClose={() => update({ filters: state.filters.filter((x) => x !== r) })}>
+              {r}
+            </Tag>
+          ))}
+        </Flex>
+      )}
       <Flex justify="space-between" wrap gap="small" style={{ marginBottom: 12 }}>
         <Flex gap="small" wrap>
+          {bulk && bulk.actions.length > 0 && selected.length > 0 && (
+            <BulkBar
+              entity={entity}
+              config={bulk}
+              selectedIds={selected.map((r) => r.id)}
+              query={{ q, filters: state.filters }}
+              fields={fields}
+              refOptions={refOptions}
+              onClear={clearSelection}
+            />
+          )}
           {bulkActions && selected.length > 0 && (
             <>
-              <span>{t('record:selected', { count: selected.length })}</span>
+              {!bulk?.actions.length && <span>{t('record:selected', { count: selected.length })}</span>}
               {bulkActions(selected, clearSelection)}
             </>
           )}
@@ -162,11 +227,22 @@ function RecordListView<T extends { id: number }>({
           {exportUrl && (
             <ExportButton
               url={exportUrl}
-              params={exportParams ? exportParams({ q, filters, sort }) : { q, sort }}
-              columns={fields.filter((f) => columnsPref.visible.includes(f.name)).map((f) => f.name)}
+              params={exportParams ? exportParams({ q, filters, rawFilters, sort }) : { q, sort }}
+              columns={fields.filter((f) => visible.includes(f.name)).map((f) => f.name)}
             />
           )}
-          <ColumnPicker fields={fields} visible={columnsPref.visible} onChange={columnsPref.setVisible} onReset={columnsPref.reset} />
+          <ColumnPicker
+            fields={fields}
+            visible={visible}
+            onChange={(next) => {
+              columnsPref.setVisible(next);
+              if (views) update({ columns: next });
+            }}
+            onReset={() => {
+              columnsPref.reset();
+              if (views) update({ columns: undefined });
+            }}
+          />
         </Flex>
       </Flex>
       <Table<T>
@@ -178,7 +254,7 @@ function RecordListView<T extends { id: number }>({
         pagination={false}
         onChange={onTableChange}
         scroll={{ x: 'max-content' }}
-        rowSelection={bulkActions ? { selectedRowKeys: selectedKeys, onChange: setSelectedKeys } : undefined}
+        rowSelection={selectable ? { selectedRowKeys: selectedKeys, onChange: setSelectedKeys } : undefined}
       />
       <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
     </div>

@@ -3,8 +3,14 @@ import type { EntityMeta, FieldMeta, Page } from '../../api/types';
 
 export type { EntityMeta, FieldMeta, Page };
 
-/** A filter value from the filter bar: text (contains), enum/ref value, boolean, or dict codes (any of). */
-export type FilterValue = string | number | boolean | string[] | undefined;
+/** A from–to range of a number or date filter (inclusive; dates as YYYY-MM-DD). */
+export interface RangeValue {
+  from?: string;
+  to?: string;
+}
+
+/** A filter value from the filter bar: text (contains), enum/ref value, boolean, dict codes or tags, or a range. */
+export type FilterValue = string | number | boolean | string[] | RangeValue | undefined;
 
 /** What RecordList asks the page's fetch function for. */
 export interface ListQuery {
@@ -12,6 +18,8 @@ export interface ListQuery {
   q?: string;
   /** Filter values keyed by field name; undefined = no filter. */
   filters: Record<string, FilterValue>;
+  /** Conditions `field:op:value` the filter bar cannot show (from a saved view or the URL); send them as they are. */
+  rawFilters?: string[];
   /** Field name, or `-field` for descending. */
   sort?: string;
   cursor?: string;

@@ -4,7 +4,7 @@ import { Button, Space, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
+import { RecordList, allowedBulkActions, useEntityMeta, type ListQuery } from '../../components/record';
 import { PageHeader } from '../../components/PageHeader';
 import { hasRight } from '../../app/rights';
 import { useMe } from '../../app/session';
@@ -17,10 +17,15 @@ import { OpenActivityFromQuery } from '../collab/OpenActivityFromQuery';
 export interface ActivityListProps {
   /** Only this account's activities (and new ones are linked to it). */
   accountId?: number;
+  /** Saved views and URL state (the /activities page; not the account page's section). */
+  views?: boolean;
 }
 
+/** Fields the server lets a bulk edit set on activities (internal/activity/bulk.go). */
+const ACTIVITY_BULK_FIELDS = ['type', 'status', 'dueAt', 'outcome'];
+
 /** The activity list with its actions; used by the page and by the account page. */
-export function ActivityList({ accountId }: ActivityListProps) {
+export function ActivityList({ accountId, views }: ActivityListProps) {
   const { t } = useTranslation('activity');
   const { meta } = useEntityMeta('activity');
   const me = useMe();
@@ -38,6 +43,13 @@ export function ActivityList({ accountId }: ActivityListProps) {
         fetchPage={(q: ListQuery) => fetchActivities(q, meta?.fields ?? undefined, accountId)}
         defaultColumns={['type', 'subject', 'dueAt', 'status', 'accountId', 'ownerId']}
         exclude={['id', 'version']}
+        views={views}
+        bulk={{
+          url: '/api/v1/activities/bulk',
+          actions: allowedBulkActions(me.rights, { update: ACTIVITY_RIGHTS.update, assign: ACTIVITY_RIGHTS.update, delete: ACTIVITY_RIGHTS.delete }),
+          editFields: ACTIVITY_BULK_FIELDS,
+          onDone: () => void refresh(),
+        }}
         render={{
           accountId: (v, a) => (v ? <Link to={`/accounts/${String(v)}`}>{a.accountName ?? String(v)}</Link> : null),
           status: (v, a) => (a.overdue ? <Tag color="red">{t('overdue')}</Tag> : <Tag>{t(`status.${String(v)}`)}</Tag>),
@@ -79,7 +91,7 @@ export default function ActivitiesPage() {
   return (
     <>
       <PageHeader title={t('title')} />
-      <ActivityList />
+      <ActivityList views />
       <OpenActivityFromQuery />
     </>
   );

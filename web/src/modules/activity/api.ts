@@ -14,7 +14,7 @@ export const feedKey = ['me', 'calendar-feed'] as const;
 export function fetchActivities(q: ListQuery, fields?: FieldMeta[], accountId?: number, extra?: { status?: 'open' | 'done' | 'cancelled'; contactId?: number }) {
   return unwrap(
     api.GET('/api/v1/activities', {
-      params: { query: { q: q.q || undefined, filter: toFilterParams(q.filters, fields), sort: q.sort, cursor: q.cursor, limit: q.limit, accountId, ...extra } },
+      params: { query: { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...(q.rawFilters ?? [])], sort: q.sort, cursor: q.cursor, limit: q.limit, accountId, ...extra } },
     }),
   );
 }

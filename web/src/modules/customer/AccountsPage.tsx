@@ -6,7 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RecordList, useEntityMeta, type ListQuery } from '../../components/record';
+import { RecordList, allowedBulkActions, useEntityMeta, type ListQuery } from '../../components/record';
 import { PageHeader } from '../../components/PageHeader';
 import { ImportButton } from '../importer/ImportButton';
 import { hasRight } from '../../app/rights';
@@ -15,6 +15,9 @@ import { AccountEditor } from './AccountEditor';
 import { TransferDialog } from './TransferDialog';
 import { accountsExportUrl, accountsKey, exportParams, fetchAccounts } from './api';
 import { CUSTOMER_RIGHTS, type Account } from './types';
+
+/** Fields the server lets a bulk edit set on accounts (internal/customer/bulk.go). */
+const ACCOUNT_BULK_FIELDS = ['type', 'level', 'industry', 'region', 'source', 'lifecycle', 'website', 'address', 'creditLimit', 'currency', 'satisfaction'];
 
 export default function AccountsPage() {
   const { t } = useTranslation('customer');
@@ -46,6 +49,17 @@ export default function AccountsPage() {
         exportUrl={canExport ? accountsExportUrl : undefined}
         exportParams={(q) => exportParams(q, meta?.fields ?? undefined)}
         render={{ name: (v, a) => <Link to={`/accounts/${a.id}`}>{String(v)}</Link> }}
+        views
+        bulk={{
+          url: '/api/v1/accounts/bulk',
+          actions: allowedBulkActions(me.rights, {
+            update: CUSTOMER_RIGHTS.accountUpdate,
+            assign: CUSTOMER_RIGHTS.accountAssign,
+            delete: CUSTOMER_RIGHTS.accountDelete,
+          }),
+          editFields: ACCOUNT_BULK_FIELDS,
+          onDone: () => void qc.invalidateQueries({ queryKey: accountsKey }),
+        }}
         extraColumns={[
           { key: 'phone', title: t('fields.phone'), dataIndex: 'phone' },
           { key: 'email', title: t('fields.email'), dataIndex: 'email' },

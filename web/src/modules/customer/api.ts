@@ -8,7 +8,7 @@ export const accountsKey = ['accounts'] as const;
 export const contactsKey = ['contacts'] as const;
 
 function listQuery(q: ListQuery, fields?: FieldMeta[], extra: string[] = []) {
-  return { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...extra], sort: q.sort, cursor: q.cursor, limit: q.limit };
+  return { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...(q.rawFilters ?? []), ...extra], sort: q.sort, cursor: q.cursor, limit: q.limit };
 }
 
 export function fetchAccounts(q: ListQuery, fields?: FieldMeta[]) {
@@ -27,6 +27,6 @@ export const accountsExportUrl = '/api/v1/accounts/export';
 export const contactsExportUrl = '/api/v1/contacts/export';
 
 /** The export's list parameters for the current view (the same filters as the list). */
-export function exportParams(q: Pick<ListQuery, 'q' | 'filters' | 'sort'>, fields?: FieldMeta[]) {
-  return { q: q.q || undefined, filter: toFilterParams(q.filters, fields), sort: q.sort };
+export function exportParams(q: Pick<ListQuery, 'q' | 'filters' | 'rawFilters' | 'sort'>, fields?: FieldMeta[]) {
+  return { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...(q.rawFilters ?? [])], sort: q.sort };
 }

@@ -103,8 +103,23 @@ describe('customer pages', () => {
     mockFetch();
     renderWithProviders(<AccountsPage />, { me: { ...testMe, rights: { 'account:read': 'own', 'account:update': 'own' } } });
     await screen.findByText('138****5678', {}, { timeout: 5000 });
+    // With account:update the rows can be selected for bulk tags and edits, but neither the transfer
+    // nor the bulk assign is offered.
+    const boxes = screen.getAllByRole('checkbox');
+    fireEvent.click(boxes[boxes.length - 1]);
+    const bar = await screen.findByTestId('bulk-bar', {}, { timeout: 5000 });
+    expect(within(bar).getByRole('button', { name: 'Add tags' })).toBeTruthy();
+    expect(within(bar).queryByRole('button', { name: 'Assign owner' })).toBeNull();
+    expect(within(bar).queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Transfer/ })).toBeNull();
+  }, 60000);
+
+  it('offers no row selection without account:update', async () => {
+    mockFetch();
+    renderWithProviders(<AccountsPage />, { me: { ...testMe, rights: { 'account:read': 'own' } } });
+    await screen.findByText('138****5678', {}, { timeout: 5000 });
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
-  });
+  }, 60000);
 
   it('shows the account profile and its contacts', async () => {
     mockFetch();
