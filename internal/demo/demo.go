@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/kehu-crm/kehu/internal/activity"
 	"github.com/kehu-crm/kehu/internal/customer"
 	"github.com/kehu-crm/kehu/internal/dictionary"
 	"github.com/kehu-crm/kehu/internal/iam"
@@ -29,6 +30,7 @@ type Services struct {
 	IAM        *iam.Service
 	Dictionary *dictionary.Service
 	Customer   *customer.Service
+	Activity   *activity.Service
 }
 
 // Options tune a load.
