@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 
+	"github.com/kehu-crm/kehu/internal/dedup"
 	"github.com/kehu-crm/kehu/internal/ent"
 	_ "github.com/kehu-crm/kehu/internal/ent/runtime" // installs the privacy policies; without it nothing runs
 	"github.com/kehu-crm/kehu/internal/ent/schema"
@@ -46,6 +47,8 @@ func New(d *db.DB) *Store {
 	// Installed after (inside) the audit hook: the search index follows every account and contact
 	// write in the same transaction (SPEC C8).
 	client.Use(search.Hook(d.Dialect))
+	// Duplicate-matching keys follow account and contact writes the same way (SPEC C6).
+	client.Use(dedup.Hook())
 	return s
 }
 
