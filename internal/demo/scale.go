@@ -7,9 +7,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/kehu-crm/kehu/internal/dedup"
 	"github.com/kehu-crm/kehu/internal/ent/account"
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
+	"github.com/kehu-crm/kehu/internal/ent/dedupkey"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/search"
@@ -50,10 +52,21 @@ func (r *ScaleResult) RowsPerSecond() float64 {
 }
 
 // scaleTables are the tables a bulk load writes, in writing order.
-var scaleTables = []string{account.Table, contact.Table, activity.Table, search.Table}
+var scaleTables = []string{account.Table, contact.Table, activity.Table, search.Table, dedupkey.Table}
+
+var dedupColumns = []string{dedupkey.FieldEntity, dedupkey.FieldRecordID, dedupkey.FieldKind, dedupkey.FieldKey}
+
+// dedupRows are the matching-key rows of a record (what the dedup hook writes).
+func dedupRows(rows [][]any, entity string, id int64, v dedup.Values) [][]any {
+	for _, k := range dedup.Keys(entity, v) {
+		rows = append(rows, []any{entity, id, k.Kind, k.Key})
+	}
+	return rows
+}
 
 // Scale generates a large data set fast, for benchmarks (`kehu demo --scale N`): the demo organisation
-// through the services, then opts.Accounts accounts with their contacts, activities and search rows in
+// through the services, then opts.Accounts accounts with their contacts, activities, search rows and
+// duplicate-matching keys (built by internal/search and internal/dedup, as their hooks would) in
 // ONE transaction that bypasses ent (and so its per-row hooks), with the tables' secondary indexes
 // dropped first and rebuilt at the end; then ANALYZE. It refuses a database that holds customer data
 // unless opts.Force.
@@ -111,8 +124,8 @@ func Scale(ctx context.Context, s Services, d *db.DB, o ScaleOptions) (*ScaleRes
 
 // batch is the rows of a run of consecutive accounts, ready to write.
 type batch struct {
-	accounts, contacts, activities, search [][]any
-	n                                      int64
+	accounts, contacts, activities, search, dedup [][]any
+	n                                             int64
 }
 
 // accountsPerBatch bounds the memory of one batch and the size of one COPY.
@@ -160,7 +173,8 @@ func load(ctx context.Context, d *db.DB, g *scaleGen, base ids, o ScaleOptions, 
 			rows  [][]any
 			count *int64
 		}{{account.Table, accountColumns, b.accounts, &res.Accounts}, {contact.Table, contactColumns, b.contacts, &res.Contacts},
-			{activity.Table, activityColumns, b.activities, &res.Activities}, {search.Table, searchCols, b.search, &res.SearchRows}} {
+			{activity.Table, activityColumns, b.activities, &res.Activities}, {search.Table, searchCols, b.search, &res.SearchRows},
+			{dedupkey.Table, dedupColumns, b.dedup, &res.DedupRows}} {
 			if err := w.write(ctx, t.table, t.cols, t.rows); err != nil {
 				return err
 			}
@@ -204,9 +218,11 @@ func generate(g *scaleGen, base ids, from, to int64) batch {
 		a := g.account(i, base)
 		b.accounts = append(b.accounts, accountRow(a.account))
 		b.search = append(b.search, search.AccountDoc(a.account).Row())
+		b.dedup = dedupRows(b.dedup, dedup.Account, a.account.ID, dedup.AccountValues(a.account))
 		for _, c := range a.contacts {
 			b.contacts = append(b.contacts, contactRow(c))
 			b.search = append(b.search, search.ContactDoc(c, a.account.Name).Row())
+			b.dedup = dedupRows(b.dedup, dedup.Contact, c.ID, dedup.ContactValues(c))
 		}
 		for _, act := range a.activities {
 			b.activities = append(b.activities, activityRow(act))
