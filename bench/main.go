@@ -20,21 +20,21 @@ import (
 )
 
 type options struct {
-	scale         int64
-	dbs           []string
-	workers       int
-	duration      time.Duration
-	warm          time.Duration
-	seed          uint64
-	rebuild       bool
-	dir, pgBase   string
-	only          string
-	importRows    int
-	out           string
-	am, director  string
-	binary        string
-	skipBuild     bool
-	prepare       bool
+	scale        int64
+	dbs          []string
+	workers      int
+	duration     time.Duration
+	warm         time.Duration
+	seed         uint64
+	rebuild      bool
+	dir, pgBase  string
+	only         string
+	importRows   int
+	out          string
+	am, director string
+	binary       string
+	skipBuild    bool
+	prepare      bool
 }
 
 func main() {
