@@ -21,7 +21,7 @@ func demoCmd(cfg *config.Config) *cobra.Command {
 	var scale int64
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Load demo data: teams, a user per role, accounts and contacts (zh-CN and en)",
+		Short: "Load demo data: teams, a user per role, accounts, contacts and a year of activities (zh-CN and en)",
 		Long: "Load a realistic demo data set through the application's services: a team tree, a user for every\n" +
 			"built-in role (password " + demo.Password + "), accounts with contacts and a year of activities. The same\n" +
 			"--seed gives the same data. A database that already has accounts is refused unless --force (which adds more).\n\n" +
@@ -75,6 +75,8 @@ func printDemo(w io.Writer, r *demo.Result, url string, took time.Duration) {
 	fmt.Fprintf(w, "  users     %4d (%d new)\n", len(r.Users), r.UsersCreated)
 	fmt.Fprintf(w, "  accounts  %4d\n", r.Accounts)
 	fmt.Fprintf(w, "  contacts  %4d\n", r.Contacts)
+	fmt.Fprintf(w, "  activities %4d over the past year (%d open tasks overdue, %d upcoming)\n", r.Activities, r.Overdue, r.Upcoming)
+	fmt.Fprintf(w, "  comments  %4d (with @mentions)\n", r.Comments)
 	fmt.Fprintf(w, "\nStart `kehu serve` and sign in at %s with password %s as one of:\n", url, demo.Password)
 	for _, u := range r.Users {
 		note := ""
