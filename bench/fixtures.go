@@ -76,24 +76,38 @@ func loadFixtures(ctx context.Context, c *sql.DB, d db.Dialect, amEmail, directo
 	if f.director, err = loadPrincipal(ctx, c, d, "sales director (subtree)", directorEmail, true); err != nil {
 		return nil, err
 	}
-	// Every 37th account of the manager: spread over the id range, not the most recent ones.
-	rows, err := c.QueryContext(ctx, rebind(d, `SELECT a.id, MIN(c.id) FROM accounts a JOIN contacts c ON c.account_id = a.id
-		WHERE a.owner_id = ? AND a.id % 37 = 0 GROUP BY a.id ORDER BY a.id LIMIT 2000`), f.am.id)
+	// Up to 2,000 of the manager's accounts, spread over the id range (not only the most recent ones).
+	owned, err := ints(ctx, c, rebind(d, `SELECT id FROM accounts WHERE owner_id = ? ORDER BY id`), f.am.id)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var a, ct int64
-		if err := rows.Scan(&a, &ct); err != nil {
-			rows.Close()
+	if len(owned) == 0 {
+		return nil, fmt.Errorf("no accounts owned by %s", amEmail)
+	}
+	step := max(1, len(owned)/2000)
+	for i := 0; i < len(owned); i += step {
+		f.accounts = append(f.accounts, owned[i])
+	}
+	for from := 0; from < len(f.accounts); from += 500 {
+		part := f.accounts[from:min(from+500, len(f.accounts))]
+		ids := make([]string, len(part))
+		for i, id := range part {
+			ids[i] = fmt.Sprint(id)
+		}
+		rows, err := c.QueryContext(ctx, `SELECT account_id, MIN(id) FROM contacts WHERE account_id IN (`+
+			strings.Join(ids, ", ")+`) GROUP BY account_id`)
+		if err != nil {
 			return nil, err
 		}
-		f.accounts = append(f.accounts, a)
-		f.contacts[a] = ct
-	}
-	rows.Close()
-	if len(f.accounts) == 0 {
-		return nil, fmt.Errorf("no accounts owned by %s", amEmail)
+		for rows.Next() {
+			var a, ct int64
+			if err := rows.Scan(&a, &ct); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			f.contacts[a] = ct
+		}
+		rows.Close()
 	}
 	inds, err := strings1(ctx, c, d, `SELECT DISTINCT industry FROM accounts WHERE id <= 2000 ORDER BY industry`)
 	if err != nil {
@@ -183,4 +197,21 @@ func latinPrefix(website string) string {
 	w := strings.TrimPrefix(strings.TrimPrefix(website, "https://"), "www.")
 	w = strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })[0]
 	return w[:min(6, len(w))]
+}
+
+func ints(ctx context.Context, c *sql.DB, q string, args ...any) ([]int64, error) {
+	rows, err := c.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
