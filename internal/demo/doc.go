@@ -38,6 +38,7 @@
 //     industry word × legal form, about six million names before they are numbered).
 //   - Ids are given explicitly (continuing above the highest existing ones with --force), and the
 //     PostgreSQL identity sequences are moved past them, so the product keeps creating records after.
-//   - Activity search rows are not written: activities are not searchable in this build. When they
-//     become a search.Source, add their row builder here the same way.
+//   - Search rows of other searchable entities (activities, once they are a search.Source) are written
+//     after the bulk transaction through that source's own Page and Load, in batches: slower than in
+//     memory, but how an entity is indexed stays in internal/search.
 package demo

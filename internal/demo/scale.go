@@ -113,6 +113,11 @@ func Scale(ctx context.Context, s Services, d *db.DB, o ScaleOptions) (*ScaleRes
 	if err := load(ctx, d, g, base, o, res); err != nil {
 		return nil, err
 	}
+	n, err := indexOtherSources(ctx, s, d)
+	if err != nil {
+		return nil, err
+	}
+	res.SearchRows += n
 	res.Load = time.Since(start)
 	start = time.Now()
 	if err := analyze(ctx, d); err != nil {

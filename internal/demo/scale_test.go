@@ -13,8 +13,10 @@ import (
 	"github.com/kehu-crm/kehu/internal/demo"
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/ent/account"
+	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/platform/record"
+	"github.com/kehu-crm/kehu/internal/search"
 	"github.com/kehu-crm/kehu/internal/testkit"
 )
 
@@ -195,3 +197,36 @@ func usersByRole(t *testing.T, a *testkit.App, role string) []demo.User {
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+// A searchable entity the bulk loader does not build rows for (activities, once searchable) is indexed
+// through its source's own Page and Load.
+func TestScaleIndexesOtherSearchSources(t *testing.T) {
+	saved := search.Sources
+	t.Cleanup(func() { search.Sources = saved })
+	search.Sources = append(slices.Clone(saved), search.Source{Entity: "activity",
+		Page: func(ctx context.Context, c *ent.Client, after int64, n int) ([]int64, error) {
+			return c.Activity.Query().Where(activity.IDGT(after)).Order(ent.Asc(activity.FieldID)).Limit(n).IDs(ctx)
+		},
+		Load: func(ctx context.Context, c *ent.Client, ids []int64) ([]search.Doc, error) {
+			rows, err := c.Activity.Query().Where(activity.IDIn(ids...)).All(ctx)
+			out := make([]search.Doc, len(rows))
+			for i, r := range rows {
+				out[i] = search.Doc{Entity: "activity", RecordID: r.ID, OwnerID: r.OwnerID, TeamID: r.TeamID,
+					AccountID: r.AccountID, Title: r.Subject, Terms: search.Terms(r.Subject)}
+			}
+			return out, err
+		}})
+	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
+		a := testkit.NewApp(t, d)
+		res, err := demo.Scale(context.Background(), services(a), a.DB, demo.ScaleOptions{Accounts: 12, Seed: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.SearchRows != 12*4+120 {
+			t.Fatalf("%d search rows", res.SearchRows)
+		}
+		if n := count(t, a, "SELECT COUNT(*) FROM search_index WHERE entity = 'activity'"); n != 120 {
+			t.Fatalf("%d activity rows in the index", n)
+		}
+	})
+}
