@@ -13,6 +13,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/dictionary"
 	"github.com/kehu-crm/kehu/internal/ent/schema"
 	"github.com/kehu-crm/kehu/internal/iam"
+	"github.com/kehu-crm/kehu/internal/importer"
 	"github.com/kehu-crm/kehu/internal/metaapi"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/config"
@@ -34,18 +35,19 @@ type Modules struct {
 	Activity    *activity.Service
 	Search      *search.Service
 	Meta        *meta.Registry
+	Importer    *importer.Service
 }
 
 // Rights lists the rights of every module (the catalogue).
 func Rights() (*authz.Catalog, error) {
 	return authz.NewCatalog(iam.Rights(), dictionary.Rights(), customfield.Rights(), customer.Rights(),
-		activity.Rights())
+		activity.Rights(), importer.Rights())
 }
 
 // DefaultGrants lists what each module grants the built-in roles out of the box.
 func DefaultGrants() []authz.DefaultGrants {
 	return []authz.DefaultGrants{iam.DefaultGrants(), dictionary.DefaultGrants(), customfield.DefaultGrants(), customer.DefaultGrants(),
-		activity.DefaultGrants()}
+		activity.DefaultGrants(), importer.DefaultGrants()}
 }
 
 // NewModules builds the services. st may be nil for work that never touches data (printing the
@@ -72,7 +74,8 @@ func NewModules(st *store.Store, cfg config.Config, sender mail.Sender, bundle *
 	}
 	return &Modules{IAM: iamSvc, Meta: registry, Dictionary: dictSvc, CustomField: cfSvc, Customer: custSvc,
 		Activity: actSvc,
-		Search:   searchSvc}, nil
+		Search:   searchSvc,
+		Importer: importer.New(st, registry, cfSvc, iamSvc, bundle, importLimits(cfg), importer.Targets(custSvc)...)}, nil
 }
 
 // RegisterAPI adds every module's operations to api. It touches no database.
@@ -84,18 +87,21 @@ func (m *Modules) RegisterAPI(api huma.API, secureCookies bool) {
 	customer.NewAPI(m.Customer).Register(api)
 	activity.RegisterAPI(api, m.Activity)
 	search.RegisterAPI(api, m.Search)
+	importer.RegisterAPI(api, m.Importer)
 }
 
 // RegisterJobs adds every module's workers and returns their periodic jobs.
 func (m *Modules) RegisterJobs(workers *river.Workers) []*river.PeriodicJob {
 	var periodic []*river.PeriodicJob
 	periodic = append(periodic, m.IAM.RegisterJobs(workers)...)
+	m.Importer.RegisterJobs(workers)
 	return periodic
 }
 
 // SetJobs gives every module the job queue.
 func (m *Modules) SetJobs(j iam.Enqueuer) {
 	m.IAM.SetJobs(j)
+	m.Importer.SetJobs(j)
 }
 
 // openActivities lets a customer transfer move the open activities on the transferred accounts.
@@ -112,4 +118,8 @@ func iamConfig(cfg config.Config) iam.Config {
 		LoginMaxFailures: cfg.LoginMaxFailures, LoginLockout: cfg.LoginLockout, PasswordMinLen: cfg.PasswordMinLen,
 		Argon2:    secret.Argon2{MemoryKiB: cfg.Argon2MemoryKiB, Time: cfg.Argon2Time, Threads: 2},
 		PublicURL: cfg.PublicURL()}
+}
+
+func importLimits(cfg config.Config) importer.Limits {
+	return importer.Limits{MaxBytes: cfg.ImportMaxBytes, MaxRows: cfg.ImportMaxRows}
 }

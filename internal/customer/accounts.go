@@ -2,7 +2,6 @@ package customer
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -102,51 +101,19 @@ func (s *Service) validateAccount(ctx context.Context, in AccountInput, creating
 
 // CreateAccount adds an account owned by the actor, or by in.OwnerID when the actor may assign to them.
 func (s *Service) CreateAccount(ctx context.Context, in AccountInput) (*ent.Account, error) {
-	if err := authz.Require(ctx, AccountCreate); err != nil {
+	checked, err := s.CheckAccount(ctx, in)
+	if err != nil {
 		return nil, err
 	}
-	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
-	custom, cerr := s.prepareCustom(ctx, "account", in.Custom, true, nil, false)
-	if err := joinInvalid(s.validateAccount(ctx, in, true), cerr); err != nil {
-		return nil, err
-	}
-	in.Custom = custom
-	a := authz.FromContext(ctx)
-	owner := a.UserID
-	right := AccountCreate
-	if in.OwnerID != nil && *in.OwnerID != 0 && *in.OwnerID != a.UserID {
-		if err := authz.Require(ctx, AccountAssign); err != nil {
-			return nil, err
-		}
-		owner, right = *in.OwnerID, AccountAssign
-	}
-	var teamID *int64
-	if owner != 0 {
-		var err error
-		if teamID, err = s.ownerTarget(ctx, right, "body.ownerId", owner); err != nil {
-			return nil, err
-		}
-	}
-	var id int64
-	err := s.st.WithTx(ctx, func(ctx context.Context) error {
-		q := s.st.Client(ctx).Account.Create().SetName(*in.Name).SetTags([]string{}).SetCustom(map[string]any{})
-		if owner != 0 {
-			q.SetOwnerID(owner)
-		}
-		q.SetNillableTeamID(teamID)
-		setAccount(q.Mutation(), in)
-		acc, err := q.Save(ctx)
-		if err != nil {
-			return err
-		}
-		id = acc.ID
-		sys := authz.AsSystem(ctx)
-		return s.st.Client(sys).Account.UpdateOneID(id).SetNumber(fmt.Sprintf("KH%06d", id)).Exec(sys)
+	var ids []int64
+	err = s.st.WithTx(ctx, func(ctx context.Context) error {
+		ids, err = s.InsertAccounts(ctx, []CheckedAccount{checked})
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.GetAccount(ctx, id)
+	return s.GetAccount(ctx, ids[0])
 }
 
 // setAccount copies the given fields onto a create or update mutation.

@@ -111,39 +111,19 @@ func (s *Service) placement(ctx context.Context, accountID int64) (*ent.Account,
 
 // CreateContact adds a contact under a visible account; owner and team are copied from the account.
 func (s *Service) CreateContact(ctx context.Context, in ContactInput) (*ent.Contact, error) {
-	if err := authz.Require(ctx, ContactCreate); err != nil {
-		return nil, err
-	}
-	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
-	custom, cerr := s.prepareCustom(ctx, "contact", in.Custom, true, nil, false)
-	birthday, err := s.validateContact(ctx, in, true)
-	if err := joinInvalid(err, cerr); err != nil {
-		return nil, err
-	}
-	in.Custom = custom
-	if in.AccountID == nil {
-		return nil, apperr.Field("body.accountId", "field.required", nil)
-	}
-	acc, err := s.placement(ctx, *in.AccountID)
+	checked, err := s.CheckContact(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	var id int64
+	var ids []int64
 	err = s.st.WithTx(ctx, func(ctx context.Context) error {
-		q := s.st.Client(ctx).Contact.Create().SetAccountID(acc.ID).SetName(*in.Name).SetTags([]string{}).
-			SetCustom(map[string]any{}).SetNillableOwnerID(acc.OwnerID).SetNillableTeamID(acc.TeamID)
-		setContact(q.Mutation(), in, birthday)
-		c, err := q.Save(ctx)
-		if err != nil {
-			return err
-		}
-		id = c.ID
-		return nil
+		ids, err = s.InsertContacts(ctx, []CheckedContact{checked})
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.GetContact(ctx, id)
+	return s.GetContact(ctx, ids[0])
 }
 
 func setContact(m *ent.ContactMutation, in ContactInput, birthday *time.Time) {

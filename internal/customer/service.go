@@ -29,6 +29,8 @@ type Service struct {
 	custom CustomFields
 	// transfer lists what else moves with an account's owner (SPEC C5), e.g. open activities.
 	transfer []TransferParticipant
+	// memo caches lookups for one batch of bulk work (set by Batch, nil otherwise).
+	memo *batchMemo
 }
 
 // New builds the service. dict may be nil: dictionary codes are then not checked.

@@ -37,6 +37,8 @@ type Config struct {
 	Argon2Time       uint32        `env:"KEHU_ARGON2_TIME" flag:"argon2-time" envDefault:"3" help:"argon2id iterations"`
 
 	MaxBodyBytes    int64         `env:"KEHU_MAX_BODY_BYTES" flag:"max-body-bytes" envDefault:"1048576" help:"largest accepted request body"`
+	ImportMaxBytes  int64         `env:"KEHU_IMPORT_MAX_BYTES" flag:"import-max-bytes" envDefault:"20971520" help:"largest accepted import file (CSV or Excel)"`
+	ImportMaxRows   int           `env:"KEHU_IMPORT_MAX_ROWS" flag:"import-max-rows" envDefault:"200000" help:"most data rows in one import file"`
 	ShutdownTimeout time.Duration `env:"KEHU_SHUTDOWN_TIMEOUT" flag:"shutdown-timeout" envDefault:"10s" help:"how long to wait for in-flight requests and jobs at shutdown"`
 	JobWorkers      int           `env:"KEHU_JOB_WORKERS" flag:"job-workers" envDefault:"10" help:"concurrent background jobs per node"`
 

@@ -170,10 +170,23 @@ func SecurityHeaders(hsts bool) Middleware {
 	}
 }
 
-// LimitBody caps every request body; huma answers 413 when an operation reads past it.
-func LimitBody(max int64) Middleware {
+// BodyLimit is a larger cap for one route (file uploads), matched on method and exact path.
+type BodyLimit struct {
+	Method, Path string
+	Max          int64
+}
+
+// LimitBody caps every request body; huma answers 413 when an operation reads past it. Routes listed
+// in wider get their own cap.
+func LimitBody(max int64, wider ...BodyLimit) Middleware {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			max := max
+			for _, l := range wider {
+				if r.Method == l.Method && r.URL.Path == l.Path {
+					max = l.Max
+				}
+			}
 			if r.ContentLength > max {
 				WriteProblem(w, r, http.StatusRequestEntityTooLarge, "body_too_large", "error.body_too_large")
 				return

@@ -470,6 +470,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your imports (import:read widens the scope) */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Upload a CSV or Excel file to import
+         * @description Parses the file (encoding and delimiter detected), stores it and suggests a column mapping. Needs import:create and the entity's create right. A file over the size limit is 413 (whole body) or 422 on body.file; so are empty files, files without a header row, too many rows and binary junk.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an empty import file with the entity's field labels as headers */
+        get: operations["importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an import: mapping, status and progress */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the column mapping and the duplicate mode of an import that has not started */
+        patch: operations["updateImport"];
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop an import; batches already committed stay */
+        post: operations["cancelImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the rejected rows with their errors (CSV, UTF-8 with BOM) */
+        get: operations["importErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the first rows as they would be saved, with errors and duplicates; writes nothing */
+        get: operations["previewImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start importing in the background; poll getImport for progress */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -909,6 +1033,14 @@ export interface components {
             ip: string;
             requestId: string;
         };
+        ConfigureBody: {
+            /** @enum {string} */
+            duplicateMode?: "skip" | "update" | "create";
+            /** @description Column index → field API name; an empty name leaves the column out */
+            mapping?: {
+                [key: string]: string;
+            };
+        };
         ContactBody: {
             /** Format: int64 */
             accountId?: number;
@@ -1242,6 +1374,13 @@ export interface components {
         ForgotInputBody: {
             email: string;
         };
+        FormFile: {
+            ContentType: string;
+            Filename: string;
+            IsSet: boolean;
+            /** Format: int64 */
+            Size: number;
+        };
         GetSetupResponse: {
             needed: boolean;
         };
@@ -1271,6 +1410,151 @@ export interface components {
             /** @description The record's name */
             title: string;
         };
+        ImportDetail: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            createdCount: number;
+            /** @enum {string} */
+            duplicateMode: "skip" | "update" | "create";
+            /** @description Detected text encoding of a CSV file */
+            encoding: string;
+            /** @enum {string} */
+            entity: "account" | "contact";
+            /** @description Why the whole import failed, if it did */
+            error: string;
+            /** @description Row errors (the first ones; failedCount is exact) */
+            errors: components["schemas"]["ImportRowError"][] | null;
+            /** Format: int64 */
+            failedCount: number;
+            /** @description Importable fields of the entity, in your language */
+            fields: components["schemas"]["ImportField"][] | null;
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            headers: string[] | null;
+            /** Format: int64 */
+            id: number;
+            /** @description Column index (as text) → field API name */
+            mapping: {
+                [key: string]: string;
+            };
+            /**
+             * Format: int64
+             * @description Rows processed so far
+             */
+            nextRow: number;
+            /** Format: int64 */
+            skippedCount: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "uploaded" | "queued" | "running" | "done" | "failed" | "cancelled";
+            /** Format: int64 */
+            totalRows: number;
+            /** Format: int64 */
+            updatedCount: number;
+            /** Format: int64 */
+            userId: number;
+            /** Format: int64 */
+            version: number;
+        };
+        ImportField: {
+            dict?: string;
+            label: string;
+            /** @description API name; custom fields are custom.<key> */
+            name: string;
+            ref?: string;
+            required: boolean;
+            type: string;
+        };
+        ImportJobDTO: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            createdCount: number;
+            /** @enum {string} */
+            duplicateMode: "skip" | "update" | "create";
+            /** @description Detected text encoding of a CSV file */
+            encoding: string;
+            /** @enum {string} */
+            entity: "account" | "contact";
+            /** @description Why the whole import failed, if it did */
+            error: string;
+            /** @description Row errors (the first ones; failedCount is exact) */
+            errors: components["schemas"]["ImportRowError"][] | null;
+            /** Format: int64 */
+            failedCount: number;
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            headers: string[] | null;
+            /** Format: int64 */
+            id: number;
+            /** @description Column index (as text) → field API name */
+            mapping: {
+                [key: string]: string;
+            };
+            /**
+             * Format: int64
+             * @description Rows processed so far
+             */
+            nextRow: number;
+            /** Format: int64 */
+            skippedCount: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "uploaded" | "queued" | "running" | "done" | "failed" | "cancelled";
+            /** Format: int64 */
+            totalRows: number;
+            /** Format: int64 */
+            updatedCount: number;
+            /** Format: int64 */
+            userId: number;
+            /** Format: int64 */
+            version: number;
+        };
+        ImportPreview: {
+            /** Format: int64 */
+            duplicates: number;
+            /** Format: int64 */
+            invalid: number;
+            rows: components["schemas"]["ImportPreviewRow"][] | null;
+        };
+        ImportPreviewRow: {
+            /** @description The row's cells as uploaded */
+            cells: string[] | null;
+            /** Format: int64 */
+            duplicateOfRow: number;
+            duplicates: components["schemas"]["Match"][] | null;
+            errors: components["schemas"]["ImportRowError"][] | null;
+            /**
+             * Format: int64
+             * @description Matching records outside your scope (never updated)
+             */
+            hiddenMatches: number;
+            /**
+             * Format: int64
+             * @description 1-based data row number (the header is row 0)
+             */
+            row: number;
+            /** @description Typed values by field API name, custom values under custom */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        ImportRowError: {
+            code?: string;
+            field?: string;
+            message: string;
+            /** Format: int64 */
+            row: number;
+        };
         ListBodyAccountDTO: {
             items: components["schemas"]["AccountDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
@@ -1288,6 +1572,11 @@ export interface components {
         };
         ListBodyDTO: {
             items: components["schemas"]["DTO"][] | null;
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ListBodyImportJobDTO: {
+            items: components["schemas"]["ImportJobDTO"][] | null;
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -1317,6 +1606,16 @@ export interface components {
         LoginInputBody: {
             email: string;
             password: string;
+        };
+        Match: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: int64 */
+            id: number;
+            kinds: string[] | null;
+            name: string;
+            /** Format: int64 */
+            ownerId?: number;
         };
         MeDTO: {
             email: string;
@@ -2905,6 +3204,325 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DictionaryItemListBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBodyImportJobDTO"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description What the rows are
+                     * @enum {string}
+                     */
+                    entity: "account" | "contact";
+                    /**
+                     * Format: binary
+                     * @description A .csv (UTF-8, UTF-16 or GBK; comma, semicolon or tab) or .xlsx file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetail"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    importTemplate: {
+        parameters: {
+            query: {
+                entity: "account" | "contact";
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetail"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's current version, as returned in ETag. Required: without it the answer is 428, with an old version 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigureBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetail"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetail"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    importErrors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    previewImport: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetail"];
                 };
             };
             /** @description Error */
