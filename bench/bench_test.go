@@ -57,7 +57,17 @@ func TestScenariosAtATinyScale(t *testing.T) {
 			t.Errorf("the API finds nothing for %q", brand)
 		}
 
+		// The import scenario through the import API, then the same rows through raw SQL.
 		before := count(t, a, "SELECT COUNT(*) FROM accounts")
+		imp, err := runImport(ctx, options{importRows: 300}, &dataset{dialect: d}, srv, a.DB.SQL, f)
+		if err != nil || imp == nil || imp.api <= 0 || imp.raw <= 0 {
+			t.Fatalf("import: %+v, %v", imp, err)
+		}
+		if n := count(t, a, "SELECT COUNT(*) FROM accounts"); n != before+600 {
+			t.Errorf("after the import scenario: %d accounts, want %d", n, before+600)
+		}
+
+		before = count(t, a, "SELECT COUNT(*) FROM accounts")
 		if err := rawImport(ctx, a.DB.SQL, d, f.am, importRows(1500, f.industries)); err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +77,7 @@ func TestScenariosAtATinyScale(t *testing.T) {
 		if n := count(t, a, "SELECT COUNT(*) FROM accounts WHERE number IS NULL OR number NOT LIKE 'KH%'"); n != 0 {
 			t.Errorf("%d imported accounts without a number", n)
 		}
-		if n := count(t, a, "SELECT COUNT(*) FROM search_index WHERE title LIKE '导入%'"); n != 1500 {
+		if n := count(t, a, "SELECT COUNT(*) FROM search_index WHERE title LIKE '导入%'"); n != 1500+600 {
 			t.Errorf("raw import: %d search rows", n)
 		}
 	})
