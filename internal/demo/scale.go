@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/kehu-crm/kehu/internal/dedup"
@@ -195,9 +194,6 @@ func load(ctx context.Context, d *db.DB, g *scaleGen, base ids, o ScaleOptions, 
 	indexStart := time.Now()
 	defer func() { res.Indexes = time.Since(indexStart) }()
 	for _, ix := range idx {
-		if os.Getenv("KEHU_DEMO_TRACE") != "" {
-			fmt.Fprintf(os.Stderr, "%s index %s\n", time.Since(indexStart), ix[0])
-		}
 		if err := w.exec(ctx, ix[1]); err != nil {
 			return fmt.Errorf("demo: rebuild index %s: %w", ix[0], err)
 		}
