@@ -60,7 +60,7 @@ func TestScenariosAtATinyScale(t *testing.T) {
 		// The import scenario through the import API, then the same rows through raw SQL.
 		before := count(t, a, "SELECT COUNT(*) FROM accounts")
 		imp, err := runImport(ctx, options{importRows: 300}, &dataset{dialect: d}, srv, a.DB.SQL, f)
-		if err != nil || imp == nil || imp.api <= 0 || imp.raw <= 0 {
+		if err != nil || imp == nil || imp.api <= 0 || imp.raw <= 0 || imp.created != 300 || imp.skipped+imp.failed != 0 {
 			t.Fatalf("import: %+v, %v", imp, err)
 		}
 		if n := count(t, a, "SELECT COUNT(*) FROM accounts"); n != before+600 {

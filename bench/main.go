@@ -220,8 +220,9 @@ func report(w io.Writer, o options, ds *dataset, rows []row, imp *importResult, 
 			r.raw.throughput, ratio(r.api.p50, r.raw.p50), ratio(r.api.p95, r.raw.p95), errs)
 	}
 	if imp != nil {
-		fmt.Fprintf(w, "\nImport of %d rows (%s): API %.0f rows/s (%.1fs); raw SQL %.0f rows/s (%.1fs); API ÷ raw time %.1f×.\n",
-			imp.rows, imp.how, float64(imp.rows)/imp.api.Seconds(), imp.api.Seconds(),
+		fmt.Fprintf(w, "\nImport of %d rows (%s): API %.0f rows/s (%.1fs; %d created, %d skipped as duplicates, %d failed); "+
+			"raw SQL %.0f rows/s (%.1fs); API ÷ raw time %.1f×.\n",
+			imp.rows, imp.how, float64(imp.rows)/imp.api.Seconds(), imp.api.Seconds(), imp.created, imp.skipped, imp.failed,
 			float64(imp.rows)/imp.raw.Seconds(), imp.raw.Seconds(), imp.api.Seconds()/imp.raw.Seconds())
 	}
 	fmt.Fprintf(w, "\nServer memory: peak RSS (VmHWM) %.0f MB, RSS at the end %.0f MB.\n", float64(hwm)/(1<<20), float64(rss)/(1<<20))
