@@ -42,7 +42,8 @@ func importRows(n int, industries []string) []importRow {
 	for i := range out {
 		py := fmt.Sprintf("imp%s%06d", tag, i)
 		out[i] = importRow{name: fmt.Sprintf("导入%s%06d科技有限公司", tag, i), industry: industries[i%len(industries)],
-			phone: fmt.Sprintf("021-4%07d", i), // the generated data uses 021-5… to 021-9…: no phone duplicates email: "info@" + py + ".com.cn", website: "https://www." + py + ".com.cn",
+			// The generated data's Shanghai numbers start with 5 to 9: these never duplicate one.
+			phone: fmt.Sprintf("021-4%07d", i), email: "info@" + py + ".com.cn", website: "https://www." + py + ".com.cn",
 			address: fmt.Sprintf("上海市浦东新区世纪大道%d号", 1+i%999)}
 	}
 	return out
