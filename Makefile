@@ -7,7 +7,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/kehu-crm/kehu/internal/app.Version=$(VERSION)
 export PG_BASE ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 
-.PHONY: run build web web-deps test lint test-go test-web test-e2e generate check-generated migration api-client clean
+.PHONY: run build web web-deps test lint test-go test-web test-e2e generate check-generated migration api-client clean bench
 
 ## run: build everything and start Kehu on the embedded SQLite database (./data/kehu.db)
 run: build
@@ -74,3 +74,9 @@ check-generated:
 
 clean:
 	rm -rf bin
+
+## bench: load scenarios through the HTTP API and as raw SQL on SQLite and PostgreSQL (PG_BASE), at
+## SCALE accounts (default 1,000,000; `make bench SCALE=100000` for a quick run); see docs/PERFORMANCE.md
+SCALE ?= 1000000
+bench:
+	$(GO) run ./bench -scale $(SCALE) $(BENCH_FLAGS)

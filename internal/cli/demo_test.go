@@ -35,3 +35,27 @@ func TestDemoCommand(t *testing.T) {
 		t.Error("--accounts 0 accepted")
 	}
 }
+
+func TestDemoScaleCommand(t *testing.T) {
+	t.Setenv("KEHU_DATA_DIR", t.TempDir())
+	t.Setenv("DATABASE_URL", "")
+	t.Setenv("KEHU_ARGON2_MEMORY_KIB", "1024")
+	t.Setenv("KEHU_ARGON2_TIME", "1")
+	t.Setenv("KEHU_LOG_LEVEL", "error")
+	code, out, errs := run(t, "demo", "--scale", "25")
+	if code != 0 {
+		t.Fatalf("demo --scale: %d %s %s", code, out, errs)
+	}
+	words := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"accounts 25", "contacts 75", "activities 250", "search rows 100", "rows/s"} {
+		if !strings.Contains(words, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if code, out, errs := run(t, "demo", "--scale", "25"); code == 0 || !strings.Contains(errs, "--force") {
+		t.Fatalf("second --scale without --force: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := run(t, "demo", "--scale", "0"); code == 0 || !strings.Contains(errs, "--scale") {
+		t.Errorf("--scale 0: %d %s", code, errs)
+	}
+}

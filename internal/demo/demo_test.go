@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kehu-crm/kehu/internal/customer"
 	"github.com/kehu-crm/kehu/internal/demo"
@@ -18,7 +19,8 @@ import (
 )
 
 func services(a *testkit.App) demo.Services {
-	return demo.Services{Store: a.Store, IAM: a.Modules.IAM, Dictionary: a.Modules.Dictionary, Customer: a.Modules.Customer}
+	return demo.Services{Store: a.Store, IAM: a.Modules.IAM, Dictionary: a.Modules.Dictionary, Customer: a.Modules.Customer,
+		Activity: a.Modules.Activity}
 }
 
 func accounts(t *testing.T, a *testkit.App) []*ent.Account {
@@ -255,6 +257,139 @@ func TestSameSeedSameData(t *testing.T) {
 		}
 		if slices.Equal(first, other) {
 			t.Fatal("different seeds gave the same data")
+		}
+	})
+}
+
+// The history a default load writes: a year of every activity type, follow-ups, open tasks on both
+// sides of now for every account manager, and @mention discussions.
+func TestDemoHistory(t *testing.T) {
+	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
+		a := testkit.NewApp(t, d)
+		now := time.Now().UTC()
+		res, err := demo.Load(context.Background(), services(a), demo.Options{Accounts: 40, Seed: 11, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys := testkit.System()
+		c := a.Store.Client(sys)
+		acts, err := c.Activity.Query().All(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(acts) != res.Activities || len(acts) < 40*2 {
+			t.Fatalf("%d activities, result says %d", len(acts), res.Activities)
+		}
+		types := map[string]bool{}
+		oldest, newest := now, time.Time{}
+		open := map[int64][2]int{} // owner → overdue, upcoming with a reminder
+		for _, x := range acts {
+			types[x.Type] = true
+			if x.CreatedAt.After(now) {
+				t.Errorf("activity %d created in the future: %v", x.ID, x.CreatedAt)
+			}
+			if x.CreatedAt.Before(oldest) {
+				oldest = x.CreatedAt
+			}
+			if x.CreatedAt.After(newest) {
+				newest = x.CreatedAt
+			}
+			switch {
+			case x.Status == "done":
+				if x.DoneAt == nil || x.DoneAt.After(now) || x.Outcome == "" && x.Type != "note" {
+					t.Errorf("done activity %d %q: done %v, outcome %q", x.ID, x.Subject, x.DoneAt, x.Outcome)
+				}
+			case x.Status == "open" && x.DueAt != nil:
+				n := open[*x.OwnerID]
+				if x.DueAt.Before(now) {
+					n[0]++
+				} else if x.RemindAt != nil && x.RemindAt.Before(*x.DueAt) && x.RemindedAt == nil {
+					n[1]++
+				}
+				open[*x.OwnerID] = n
+			}
+			if x.OwnerID == nil || x.TeamID == nil {
+				t.Errorf("activity %d has no owner or team", x.ID)
+			}
+		}
+		for _, k := range []string{"call", "email", "meeting", "visit", "note", "task"} {
+			if !types[k] {
+				t.Errorf("no %s in the history", k)
+			}
+		}
+		if now.Sub(oldest) < 300*24*time.Hour || now.Sub(newest) > 30*24*time.Hour {
+			t.Errorf("history spans %v … %v, want about a year up to now", oldest, newest)
+		}
+		for _, u := range res.Users {
+			if u.Role == "account_manager" && (open[u.ID][0] == 0 || open[u.ID][1] == 0) {
+				t.Errorf("%s has %d overdue and %d upcoming tasks with a reminder", u.Email, open[u.ID][0], open[u.ID][1])
+			}
+		}
+		// Follow-ups: tasks on an account due after the activity that asked for them.
+		followUps := 0
+		for _, x := range acts {
+			if x.NextFollowUpAt != nil {
+				followUps++
+			}
+		}
+		if followUps == 0 {
+			t.Error("no activity asked for a follow-up")
+		}
+
+		// Discussions: the owner asks the director above them, who answers; both mention each other.
+		cs, err := c.Comment.Query().All(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cs) == 0 || len(cs) != res.Comments {
+			t.Fatalf("%d comments, result says %d", len(cs), res.Comments)
+		}
+		names := map[int64]string{}
+		for _, u := range res.Users {
+			names[u.ID] = u.Name
+		}
+		for _, cm := range cs {
+			if len(cm.Mentions) != 1 || !strings.Contains(cm.Body, "@"+names[cm.Mentions[0]]) || cm.AccountID == nil ||
+				cm.Entity != "account" || cm.RecordID != *cm.AccountID || cm.CreatedAt.After(now) {
+				t.Errorf("comment %+v", cm)
+			}
+		}
+		// The audit trail names the comment's author, not the system.
+		evs, err := c.AuditEvent.Query().All(sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		authored := 0
+		for _, ev := range evs {
+			if ev.Entity == "Comment" || ev.Entity == "comment" {
+				if ev.ActorID == nil || names[*ev.ActorID] == "" {
+					t.Errorf("comment audit event %+v is not attributed to a user", ev)
+				}
+				authored++
+			}
+		}
+		if authored != len(cs) {
+			t.Errorf("%d audit events for %d comments", authored, len(cs))
+		}
+
+		// An account manager sees their overdue work on "my day".
+		var am demo.User
+		for _, u := range res.Users {
+			if u.Role == "account_manager" {
+				am = u
+				break
+			}
+		}
+		cl := a.Client()
+		cl.Do(t, "POST", "/api/v1/auth/login", map[string]string{"email": am.Email, "password": demo.Password}).Want(t, 200)
+		overdue := 0
+		for _, it := range cl.Do(t, "GET", "/api/v1/me/day", nil).Want(t, 200).Items() {
+			if it["overdue"] == true && it["ownerId"] == float64(am.ID) {
+				overdue++
+			}
+		}
+		if overdue != open[am.ID][0] {
+			t.Errorf("my day of %s lists %d overdue tasks, the history has %d", am.Email, overdue, open[am.ID][0])
 		}
 	})
 }

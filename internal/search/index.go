@@ -13,6 +13,19 @@ import (
 // table is the index table; the FTS5 table (SQLite) follows it through triggers.
 const table = "search_index"
 
+// Table is the index table's name, for bulk loaders that write Doc.Row values into Columns.
+const Table = table
+
+// Columns are the index table's written columns, in the order of Doc.Row.
+var Columns = []string{"entity", "record_id", "owner_id", "team_id", "account_id", "title", "subtitle",
+	"account_name", "terms", "sensitive_terms"}
+
+// Row is the doc's values in the order of Columns (nil for absent ids).
+func (doc Doc) Row() []any {
+	return []any{doc.Entity, doc.RecordID, nullable(doc.OwnerID), nullable(doc.TeamID), nullable(doc.AccountID),
+		doc.Title, doc.Subtitle, doc.AccountName, doc.Terms, doc.SensitiveTerms}
+}
+
 // execer runs SQL on the transaction (or pool) an ent client is bound to.
 type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error)
@@ -32,11 +45,9 @@ const batch = 200
 func upsert(ctx context.Context, x execer, d db.Dialect, docs []Doc) error {
 	for len(docs) > 0 {
 		n := min(len(docs), batch)
-		ins := sql.Dialect(entDialect(d)).Insert(table).Columns("entity", "record_id", "owner_id", "team_id",
-			"account_id", "title", "subtitle", "account_name", "terms", "sensitive_terms")
+		ins := sql.Dialect(entDialect(d)).Insert(table).Columns(Columns...)
 		for _, doc := range docs[:n] {
-			ins.Values(doc.Entity, doc.RecordID, nullable(doc.OwnerID), nullable(doc.TeamID), nullable(doc.AccountID),
-				doc.Title, doc.Subtitle, doc.AccountName, doc.Terms, doc.SensitiveTerms)
+			ins.Values(doc.Row()...)
 		}
 		ins.OnConflict(sql.ConflictColumns("entity", "record_id"), sql.ResolveWithNewValues())
 		q, args := ins.Query()

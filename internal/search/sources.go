@@ -116,16 +116,21 @@ func loadAccounts(ctx context.Context, c *ent.Client, ids []int64) ([]Doc, error
 	}
 	out := make([]Doc, 0, len(rows))
 	for _, r := range rows {
-		number := ""
-		if r.Number != nil {
-			number = *r.Number
-		}
-		out = append(out, Doc{Entity: "account", RecordID: r.ID, OwnerID: r.OwnerID, TeamID: r.TeamID,
-			Title: r.Name, Subtitle: number,
-			Terms:          Terms(r.Name, number, website(r.Website)),
-			SensitiveTerms: join(PhoneTerms(r.Phone), Terms(r.Email))})
+		out = append(out, AccountDoc(r))
 	}
 	return out, nil
+}
+
+// AccountDoc is the index row of an account (bulk loaders build rows with it, without a query).
+func AccountDoc(r *ent.Account) Doc {
+	number := ""
+	if r.Number != nil {
+		number = *r.Number
+	}
+	return Doc{Entity: "account", RecordID: r.ID, OwnerID: r.OwnerID, TeamID: r.TeamID,
+		Title: r.Name, Subtitle: number,
+		Terms:          Terms(r.Name, number, website(r.Website)),
+		SensitiveTerms: join(PhoneTerms(r.Phone), Terms(r.Email))}
 }
 
 func loadContacts(ctx context.Context, c *ent.Client, ids []int64) ([]Doc, error) {
@@ -149,11 +154,7 @@ func loadContacts(ctx context.Context, c *ent.Client, ids []int64) ([]Doc, error
 	}
 	out := make([]Doc, 0, len(rows))
 	for _, r := range rows {
-		accID := r.AccountID
-		out = append(out, Doc{Entity: "contact", RecordID: r.ID, OwnerID: r.OwnerID, TeamID: r.TeamID,
-			AccountID: &accID, Title: r.Name, Subtitle: r.Title, AccountName: names[r.AccountID],
-			Terms:          Terms(r.Name, r.Title, names[r.AccountID]),
-			SensitiveTerms: join(PhoneTerms(r.Phone, r.Mobile), Terms(r.Email))})
+		out = append(out, ContactDoc(r, names[r.AccountID]))
 	}
 	return out, nil
 }
@@ -206,6 +207,15 @@ func accountNames(ctx context.Context, c *ent.Client, ids []int64) (map[int64]st
 		names[a.ID] = a.Name
 	}
 	return names, nil
+}
+
+// ContactDoc is the index row of a contact of the account named accountName.
+func ContactDoc(r *ent.Contact, accountName string) Doc {
+	accID := r.AccountID
+	return Doc{Entity: "contact", RecordID: r.ID, OwnerID: r.OwnerID, TeamID: r.TeamID,
+		AccountID: &accID, Title: r.Name, Subtitle: r.Title, AccountName: accountName,
+		Terms:          Terms(r.Name, r.Title, accountName),
+		SensitiveTerms: join(PhoneTerms(r.Phone, r.Mobile), Terms(r.Email))}
 }
 
 func join(parts ...string) string {
