@@ -125,7 +125,7 @@ func (h *history) followUp(ctx context.Context, task *ent.Activity, at time.Time
 	switch {
 	case due.Before(h.now) && h.r.IntN(100) < 85:
 		t := pick(h.r, notesOf("task", h.english))
-		if _, err := h.l.s.Activity.Complete(ctx, task.ID, 0, t.outcome, nil); err != nil {
+		if _, err := h.l.s.Activity.Complete(ctx, task.ID, 0, activity.Completion{Outcome: t.outcome}); err != nil {
 			return fmt.Errorf("demo: complete follow-up of %s: %w", h.acc.Name, err)
 		}
 		bd.done = &due
