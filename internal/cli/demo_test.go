@@ -47,7 +47,7 @@ func TestDemoScaleCommand(t *testing.T) {
 		t.Fatalf("demo --scale: %d %s %s", code, out, errs)
 	}
 	words := strings.Join(strings.Fields(out), " ")
-	for _, want := range []string{"accounts 25", "contacts 75", "activities 250", "search rows 100", "rows/s"} {
+	for _, want := range []string{"accounts 25", "contacts 75", "activities 250", "search rows 350", "dedup keys", "rows/s"} {
 		if !strings.Contains(words, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
