@@ -2,7 +2,8 @@
 // because "." separates i18n key levels).
 export const AUDIT_ACTIONS = [
   'create', 'update', 'delete', 'login.success', 'login.failure', 'logout', 'password.change',
-  'password.reset', 'token.create', 'token.revoke', 'token.use', 'permission.change',
+  'password.reset', 'token.create', 'token.revoke', 'token.use', 'permission.change', 'export', 'transfer',
+  'merge', 'import.start', 'import.finish', 'import.cancel', 'calendar_feed.create', 'calendar_feed.revoke',
 ];
 
 export function auditActionKey(action: string): string {
