@@ -112,7 +112,7 @@ func Scale(ctx context.Context, s Services, d *db.DB, o ScaleOptions) (*ScaleRes
 	if err := load(ctx, d, g, base, o, res); err != nil {
 		return nil, err
 	}
-	n, err := indexOtherSources(ctx, s, d)
+	n, err := indexOtherSources(ctx, s, d, map[string]int64{"activity": base.activity})
 	if err != nil {
 		return nil, err
 	}

@@ -11,17 +11,20 @@ import (
 // bulkDocs are the search sources whose rows the bulk load builds itself, in memory.
 var bulkDocs = map[string]bool{"account": true, "contact": true}
 
-// indexOtherSources writes the search rows of every other searchable entity (activities, once they
-// are searchable) the way search.Service.Reindex reads them — through the source's own Page and Load —
-// in transactions of indexBatch records. It runs after the bulk transaction: slower than building the
-// rows in memory, but it never restates how another entity is indexed.
-func indexOtherSources(ctx context.Context, s Services, d *db.DB) (int64, error) {
+// indexOtherSources writes the search rows of the other generated searchable entities (activities)
+// the way search.Service.Reindex reads them — through the source's own Page and Load — in
+// transactions of indexBatch records, from the first id this load generated (firstID by entity), so
+// rows that existed before (already indexed by the hook) are left alone. It runs after the bulk
+// transaction: slower than building the rows in memory, but it never restates how another entity is
+// indexed.
+func indexOtherSources(ctx context.Context, s Services, d *db.DB, firstID map[string]int64) (int64, error) {
 	var n int64
 	for _, src := range search.Sources {
-		if bulkDocs[src.Entity] {
+		first, generated := firstID[src.Entity]
+		if bulkDocs[src.Entity] || !generated {
 			continue
 		}
-		var after int64
+		after := first - 1
 		for {
 			var ids []int64
 			err := s.Store.WithTx(ctx, func(ctx context.Context) error {
