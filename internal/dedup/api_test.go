@@ -160,6 +160,15 @@ func TestPairsScopePagingAndDismiss(t *testing.T) {
 		if got := pairs(t, admin, "account"); len(got) != 3 || slices.Contains(got, pairKey(e1, e2)) {
 			t.Errorf("admin after dismissal: %v", got)
 		}
+
+		// Contacts pair up too, by e-mail across accounts or by name within one account.
+		c1 := east.Do(t, "POST", "/api/v1/contacts", map[string]any{"accountId": e1, "name": "王芳", "email": "wf@acme.com"}).Want(t, 201).ID()
+		c2 := east.Do(t, "POST", "/api/v1/contacts", map[string]any{"accountId": e3, "name": "Fang Wang", "email": "WF@acme.com"}).Want(t, 201).ID()
+		c3 := east.Do(t, "POST", "/api/v1/contacts", map[string]any{"accountId": e1, "name": "王 芳"}).Want(t, 201).ID()
+		west.Do(t, "POST", "/api/v1/contacts", map[string]any{"accountId": w1, "name": "王芳", "email": "wf@acme.com"}).Want(t, 201)
+		if got := pairs(t, east, "contact"); !sameSet(got, []string{pairKey(c1, c2), pairKey(c1, c3)}) {
+			t.Errorf("am.east contact pairs %v", got)
+		}
 	})
 }
 
