@@ -156,6 +156,18 @@ describe('RecordList saved views', () => {
     expect(post.headers.get('Idempotency-Key')).toBeTruthy();
   });
 
+  it('filters by a tag picked from the suggestions of tags in use', async () => {
+    const calls = stubApi();
+    const { fetchPage } = setup();
+    await screen.findByText('ada@example.com', {}, slow);
+    expect(calls.some((c) => c.url.pathname === '/api/v1/tags')).toBe(false); // fetched only when opened
+    fireEvent.mouseDown(within(screen.getByRole('search')).getByRole('combobox', { name: 'Tags' }));
+    fireEvent.click(await screen.findByTitle('vip-2026', {}, slow));
+    const tagCall = calls.find((c) => c.url.pathname === '/api/v1/tags')!;
+    expect(tagCall.url.searchParams.get('entity')).toBe('account');
+    await waitFor(() => expect(fetchPage).toHaveBeenLastCalledWith(expect.objectContaining({ filters: { tags: ['vip-2026'] } })), slow);
+  });
+
   it('opens the view named in the URL (a reload or a shared link)', async () => {
     stubApi();
     const { fetchPage } = setup('/?view=1');
