@@ -15,7 +15,6 @@ import {
   ContactsOutlined,
   FormOutlined,
   ScheduleOutlined,
-  BellOutlined,
 } from '@ant-design/icons';
 import { hasRight, RIGHTS, type Rights } from './rights';
 
@@ -49,7 +48,6 @@ export const navRegistry: NavItem[] = [
   { key: 'dictionary', path: '/admin/dictionary', labelKey: 'dictionary:nav', descriptionKey: 'dictionary:navHint', icon: BookOutlined, section: 'admin', right: RIGHTS.dictionaryUpdate, order: 50 },
   { key: 'customFields', path: '/admin/custom-fields', labelKey: 'customfield:nav', descriptionKey: 'customfield:navHint', icon: FormOutlined, section: 'admin', right: RIGHTS.customFieldUpdate, order: 60 },
   { key: 'profile', path: '/profile', labelKey: 'nav.profile', descriptionKey: 'nav.profileHint', icon: IdcardOutlined, section: 'personal', order: 10 },
-  { key: 'notifications', path: '/notifications', labelKey: 'collab:nav', descriptionKey: 'collab:navHint', icon: BellOutlined, section: 'personal', order: 15 },
   { key: 'tokens', path: '/tokens', labelKey: 'nav.tokens', descriptionKey: 'nav.tokensHint', icon: KeyOutlined, section: 'personal', order: 20 },
 ];
 
