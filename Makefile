@@ -42,11 +42,11 @@ test-web: web-deps
 test-e2e: build
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$KEHU_REQUIRE_ALL" = "1" ]; then echo "chromium is missing: browser tests cannot run"; exit 1; fi; \
-	  echo "SKIPPED browser tests: /usr/bin/chromium not installed (apt-get install chromium)"; exit 0; fi
-	cd e2e && npm ci --no-audit --no-fund && npm test
-	@if [ -n "$$KEHU_TEST_POSTGRES" ]; then \
-	  db=kehu_e2e_$$$$; psql "$(PG_BASE)" -qc "CREATE DATABASE $$db" && \
-	  (cd e2e && E2E_DATABASE_URL="$${PG_BASE%/*}/$$db?sslmode=disable" npm test); rc=$$?; \
+	  echo "SKIPPED browser tests: /usr/bin/chromium not installed (apt-get install chromium)"; exit 0; fi; \
+	cd e2e && npm ci --no-audit --no-fund && npm test || exit 1; \
+	if [ -n "$$KEHU_TEST_POSTGRES" ]; then \
+	  db=kehu_e2e_$$$$; psql "$(PG_BASE)" -qc "CREATE DATABASE $$db" || exit 1; \
+	  E2E_DATABASE_URL="$${PG_BASE%/*}/$$db?sslmode=disable" npm test; rc=$$?; \
 	  psql "$(PG_BASE)" -qc "DROP DATABASE IF EXISTS $$db WITH (FORCE)"; exit $$rc; fi
 
 ## api-client: refresh the web UI's API types from the server's OpenAPI document

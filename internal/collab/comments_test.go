@@ -119,6 +119,9 @@ func TestCommentValidationNamesTheField(t *testing.T) {
 			"unknown user":   {map[string]any{"body": "@x", "mentions": []int64{987654}}, "body.mentions"},
 			"inactive user":  {map[string]any{"body": "@x", "mentions": []int64{tp.Marketer}}, "body.mentions"},
 			"unknown fields": {map[string]any{"body": "x", "authorId": tp.Admin}, "body.authorId"},
+			"NUL byte":       {map[string]any{"body": "a\x00b"}, "body.body"},
+			"51 mentions":    {map[string]any{"body": "@x", "mentions": manyIDs(51)}, "body.mentions"},
+			"no body":        {map[string]any{"mentions": []int64{tp.Director}}, "body"}, // huma: "missing required property body"
 		} {
 			if name == "inactive user" {
 				if _, err := a.IAM.SetActive(testkit.System(), tp.Marketer, false); err != nil {
@@ -185,4 +188,12 @@ func TestCommentsOnContactsAndActivitiesCarryTheirAccount(t *testing.T) {
 		// Nobody (no role) has no read right: 403.
 		a.Login(t, "nobody@kehu.test").Do(t, "GET", path("/api/v1/contacts/%d/comments", con), nil).Want(t, 403)
 	})
+}
+
+func manyIDs(n int) []int64 {
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = int64(i + 1)
+	}
+	return out
 }

@@ -23,16 +23,16 @@ type TeamRef struct {
 
 // MeDTO is the signed-in user.
 type MeDTO struct {
-	ID       int64  `json:"id"`
-	Email    string `json:"email"`
-	Name     string `json:"name"`
-	Locale   string `json:"locale" enum:"zh-CN,en"`
-	TimeZone string `json:"timeZone"`
+	ID       int64             `json:"id"`
+	Email    string            `json:"email"`
+	Name     string            `json:"name"`
+	Locale   string            `json:"locale" enum:"zh-CN,en"`
+	TimeZone string            `json:"timeZone"`
+	Team     *TeamRef          `json:"team,omitempty" doc:"Absent when the user belongs to no team"`
+	Roles    []RoleRef         `json:"roles"`
+	Rights   map[string]string `json:"rights" doc:"Each right the user holds with its data scope (own, team, subtree, all)"`
 	// NotifyEmail says whether due reminders are also e-mailed (SPEC T2).
-	NotifyEmail bool              `json:"notifyEmail"`
-	Team        *TeamRef          `json:"team,omitempty" doc:"Absent when the user belongs to no team"`
-	Roles       []RoleRef         `json:"roles"`
-	Rights      map[string]string `json:"rights" doc:"Each right the user holds with its data scope (own, team, subtree, all)"`
+	NotifyEmail bool `json:"notifyEmail"`
 }
 
 // UserDTO is a user as the API shows it.
