@@ -76,8 +76,9 @@ func loadFixtures(ctx context.Context, c *sql.DB, d db.Dialect, amEmail, directo
 	if f.director, err = loadPrincipal(ctx, c, d, "sales director (subtree)", directorEmail, true); err != nil {
 		return nil, err
 	}
-	// Up to 2,000 of the manager's accounts, spread over the id range (not only the most recent ones).
-	owned, err := ints(ctx, c, rebind(d, `SELECT id FROM accounts WHERE owner_id = ? ORDER BY id`), f.am.id)
+	// Up to 2,000 of the manager's accounts that have contacts (imports add some without), spread over
+	// the id range (not only the most recent ones).
+	owned, err := ints(ctx, c, rebind(d, `SELECT DISTINCT account_id FROM contacts WHERE owner_id = ? ORDER BY account_id`), f.am.id)
 	if err != nil {
 		return nil, err
 	}

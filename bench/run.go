@@ -10,6 +10,9 @@ import (
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
+// opTimeout bounds one request or one raw operation alike; a slower one counts as an error.
+const opTimeout = 60 * time.Second
+
 // measure is the outcome of one side of a scenario.
 type measure struct {
 	p50, p95, p99 time.Duration
@@ -36,7 +39,7 @@ func attack(name string, tgt func(i uint64, t *vegeta.Target), workers int, warm
 	// An attacker stops for good at the end of its attack: one for the warm-up, one for the measurement.
 	attacker := func() *vegeta.Attacker {
 		return vegeta.NewAttacker(vegeta.Workers(uint64(workers)), vegeta.MaxWorkers(uint64(workers)),
-			vegeta.Connections(workers), vegeta.KeepAlive(true), vegeta.Timeout(60*time.Second), vegeta.Redirects(0))
+			vegeta.Connections(workers), vegeta.KeepAlive(true), vegeta.Timeout(opTimeout), vegeta.Redirects(0))
 	}
 	rate := vegeta.Rate{Freq: 0} // no pacing: each worker sends its next request when the last returns
 	if warm > 0 {
@@ -61,7 +64,9 @@ func hammer(ctx context.Context, c *sql.DB, op func(ctx context.Context, c *sql.
 			wg.Go(func() {
 				for time.Now().Before(deadline) {
 					start := time.Now()
-					err := op(ctx, c, n.Add(1))
+					octx, cancel := context.WithTimeout(ctx, opTimeout)
+					err := op(octx, c, n.Add(1))
+					cancel()
 					r := &vegeta.Result{Timestamp: start, Latency: time.Since(start), Code: 200}
 					if err != nil {
 						r.Code, r.Error = 500, err.Error()
