@@ -18,7 +18,8 @@ import (
 // This file is the create path split in two, so that bulk work (imports, SPEC I3) validates exactly as
 // a single create does and then inserts many records at once: Check* runs every check of the create
 // path outside a transaction; Insert* writes checked records in the caller's transaction with one
-// CreateBulk (hooks, privacy and audit still run per record). CreateAccount and CreateContact are the
+// CreateBulk (privacy and hooks run per record; the audit, search and dedup hooks defer their rows,
+// which are written set-based before returning, see store.WithBatch). CreateAccount and CreateContact are the
 // one-record case of the same two steps.
 
 // CheckedAccount is an account input that passed the create checks, with its resolved owner and team.
@@ -124,7 +125,11 @@ func (s *Service) InsertAccounts(ctx context.Context, rows []CheckedAccount) ([]
 		setAccount(q.Mutation(), r.in)
 		builders[i] = q
 	}
-	if _, err := c.Account.CreateBulk(builders...).Save(ctx); err != nil {
+	bctx, flush := s.batch(ctx, len(rows))
+	if _, err := c.Account.CreateBulk(builders...).Save(bctx); err != nil {
+		return nil, err
+	}
+	if err := flush(ctx); err != nil {
 		return nil, err
 	}
 	return ids, nil
@@ -165,8 +170,12 @@ func (s *Service) InsertContacts(ctx context.Context, rows []CheckedContact) ([]
 		setContact(q.Mutation(), r.in, r.birthday)
 		builders[i] = q
 	}
-	created, err := c.Contact.CreateBulk(builders...).Save(ctx)
+	bctx, flush := s.batch(ctx, len(rows))
+	created, err := c.Contact.CreateBulk(builders...).Save(bctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := flush(ctx); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, len(created))
@@ -174,6 +183,17 @@ func (s *Service) InsertContacts(ctx context.Context, rows []CheckedContact) ([]
 		ids[i] = r.ID
 	}
 	return ids, nil
+}
+
+// batch returns the context a bulk insert of n records runs its CreateBulk in and the flush to call
+// after it: for more than one record the audit, search and dedup hooks defer their writes and flush
+// writes them set-based in the same transaction (store.WithBatch); a single create keeps the
+// per-record path.
+func (s *Service) batch(ctx context.Context, n int) (context.Context, func(context.Context) error) {
+	if n < 2 {
+		return ctx, func(context.Context) error { return nil }
+	}
+	return s.st.WithBatch(ctx)
 }
 
 type ownerResult struct {

@@ -179,3 +179,34 @@ func orderKinds(kinds []string) []string {
 	}
 	return out
 }
+
+// Stored returns which of keys some record of entity already has, with one query per 500 keys: bulk
+// work (an import batch) asks it once, and looks a row up with Find only when one of its keys is
+// stored, since Find finds nothing otherwise. c may be bound to a transaction.
+func Stored(ctx context.Context, c *ent.Client, entity string, keys []Key) (map[Key]bool, error) {
+	want := make(map[Key]bool, len(keys))
+	texts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !want[k] {
+			want[k] = true
+			texts = append(texts, k.Key)
+		}
+	}
+	out := map[Key]bool{}
+	sys := authz.AsSystem(ctx)
+	for len(texts) > 0 {
+		n := min(len(texts), 500)
+		rows, err := c.DedupKey.Query().Where(dedupkey.Entity(entity), dedupkey.KeyIn(texts[:n]...)).
+			Select(dedupkey.FieldKind, dedupkey.FieldKey).All(sys)
+		if err != nil {
+			return nil, fmt.Errorf("dedup: stored keys of %s: %w", entity, err)
+		}
+		for _, r := range rows {
+			if k := (Key{Kind: r.Kind, Key: r.Key}); want[k] {
+				out[k] = true
+			}
+		}
+		texts = texts[n:]
+	}
+	return out, nil
+}

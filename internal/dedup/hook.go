@@ -12,6 +12,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/contact"
 	"github.com/kehu-crm/kehu/internal/ent/dedupkey"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/writebatch"
 )
 
 type idsMutation interface {
@@ -70,6 +71,10 @@ func Hook() entgo.Hook {
 					if id, ok := im.ID(); ok {
 						ids = []int64{id}
 					}
+				}
+				// In a bulk insert the keys are written once for the whole batch (store.WithBatch).
+				if b := writebatch.From(ctx); b != nil && len(ids) > 0 && b.AddRecords(writebatch.Dedup, entity, ids...) {
+					return v, nil
 				}
 			}
 			if len(ids) == 0 {

@@ -10,8 +10,9 @@
 //     common spellings or Excel serials). Another entity gets import by implementing Target.
 //   - No second validation: a row passes exactly the checks of the owning module's create path
 //     (customer.CheckAccount / CheckContact, which CreateAccount and CreateContact use too) and is
-//     written by its bulk insert (ent CreateBulk, so privacy, audit, search and dedup hooks run per
-//     record). The preview runs the same conversion and checks and writes nothing.
+//     written by its bulk insert (ent CreateBulk, so privacy and hooks run per record; the audit,
+//     search and dedup hooks defer their rows to one set-based flush per insert in the same transaction,
+//     store.WithBatch). The preview runs the same conversion and checks and writes nothing.
 //   - Files: CSV encoding is detected (UTF-8 with or without BOM, UTF-16 with BOM, otherwise GB18030,
 //     a superset of GBK); the delimiter is sniffed among comma, semicolon and tab; XLSX is read with
 //     excelize's streaming Rows and RawCellValue, so formulas are never evaluated and their text is

@@ -200,7 +200,8 @@ func (s *Service) runBatch(ctx context.Context, jobID int64, batch int, tg Targe
 
 // importRows checks and writes rows (numbered from offset+1) in the context's transaction. Creates
 // are gathered and inserted together; they are flushed early when a later row shares a matching key
-// with one of them, so duplicates inside the file are found like those already stored.
+// with one of them, so duplicates inside the file are found like those already stored. All rows are
+// checked first (checks write nothing), so that the batch's duplicate lookup starts with one query.
 func (s *Service) importRows(ctx context.Context, job *ent.ImportJob, tg Target, conv *converter, rows [][]string,
 	offset int, out *outcome) error {
 	tb := tg.Batch()
@@ -209,6 +210,8 @@ func (s *Service) importRows(ctx context.Context, job *ent.ImportJob, tg Target,
 	}
 	var pending []any
 	pendingKeys := map[dedup.Key]bool{}
+	var stored map[dedup.Key]bool // which keys are stored, valid while storedFresh
+	storedFresh := false
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -219,15 +222,25 @@ func (s *Service) importRows(ctx context.Context, job *ent.ImportJob, tg Target,
 		}
 		out.created += len(ids)
 		pending, pendingKeys = nil, map[dedup.Key]bool{}
+		storedFresh = false
 		return nil
 	}
 	locale := i18n.Locale(ctx)
+	checkedRows := make([]checked, len(rows))
+	var allKeys []dedup.Key
 	for i, cells := range rows {
-		rowNo := offset + i + 1
 		r := s.checkRow(ctx, tb, conv, job.Entity, cells, locale)
 		if r.err != nil {
 			return r.err
 		}
+		checkedRows[i] = r
+		allKeys = append(allKeys, r.keys...)
+	}
+	// Duplicates are looked up set-based: one query tells which of the batch's keys are stored, and
+	// only a row with a stored key (or one written earlier in this batch) is looked up with Find. The
+	// answer is asked again after every write of this batch, whose keys it cannot know.
+	for i, r := range checkedRows {
+		rowNo := offset + i + 1
 		if len(r.errors) > 0 {
 			out.failed++
 			out.errors = append(out.errors, numbered(rowNo, r.errors)...)
@@ -244,9 +257,23 @@ func (s *Service) importRows(ctx context.Context, job *ent.ImportJob, tg Target,
 					return err
 				}
 			}
-			matches, err := dedup.Find(ctx, s.st.Client(ctx), job.Entity, dedupValues(r.values))
-			if err != nil {
-				return err
+			if !storedFresh {
+				var err error
+				if stored, err = dedup.Stored(ctx, s.st.Client(ctx), job.Entity, allKeys); err != nil {
+					return err
+				}
+				storedFresh = true
+			}
+			known := false
+			for _, k := range r.keys {
+				known = known || stored[k]
+			}
+			var matches []dedup.Match
+			if known {
+				var err error
+				if matches, err = dedup.Find(ctx, s.st.Client(ctx), job.Entity, dedupValues(r.values)); err != nil {
+					return err
+				}
 			}
 			if len(matches) > 0 {
 				if mode == importjob.DuplicateModeSkip {
@@ -254,6 +281,7 @@ func (s *Service) importRows(ctx context.Context, job *ent.ImportJob, tg Target,
 					continue
 				}
 				err := tb.Update(ctx, matches[0].ID, r.values)
+				storedFresh = false
 				if rowFault(err) {
 					out.failed++
 					out.errors = append(out.errors, numbered(rowNo, s.rowErrors(locale, err))...)

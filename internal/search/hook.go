@@ -9,6 +9,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/db"
+	"github.com/kehu-crm/kehu/internal/platform/writebatch"
 )
 
 type idsMutation interface {
@@ -59,6 +60,10 @@ func Hook(d db.Dialect) entgo.Hook {
 						ids = []int64{id}
 					}
 				}
+				// In a bulk insert the rows are written once for the whole batch (store.WithBatch).
+				if b := writebatch.From(ctx); b != nil && len(ids) > 0 && b.AddRecords(writebatch.Search, src.Entity, ids...) {
+					return v, nil
+				}
 			}
 			if len(ids) == 0 {
 				return v, nil
@@ -82,6 +87,27 @@ func Hook(d db.Dialect) entgo.Hook {
 		})
 	}
 }
+
+// Refresh rewrites the index rows of records of entity in c's transaction with set-based statements
+// (one Load, multi-row upserts); records gone are dropped. ctx must allow reading every record (the
+// system actor). The store's batch flush calls it for records whose hook deferred its rows.
+func Refresh(ctx context.Context, c *ent.Client, d db.Dialect, entity string, ids []int64) error {
+	src, ok := SourceOf(entity)
+	if !ok {
+		return fmt.Errorf("search: %s is not searchable", entity)
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), refreshChunk)
+		if err := refresh(ctx, c, d, src, ids[:n]); err != nil {
+			return fmt.Errorf("search: index %s: %w", entity, err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// refreshChunk bounds the ids one Load reads (an IN list of bound parameters).
+const refreshChunk = 1000
 
 // refresh re-reads records and rewrites their rows; records gone are dropped.
 func refresh(ctx context.Context, c *ent.Client, d db.Dialect, src Source, ids []int64) error {

@@ -19,6 +19,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/platform/meta"
 	"github.com/kehu-crm/kehu/internal/platform/reqinfo"
+	"github.com/kehu-crm/kehu/internal/platform/writebatch"
 	"github.com/kehu-crm/kehu/internal/search"
 )
 
@@ -116,10 +117,29 @@ func (auditWriter) Write(ctx context.Context, ev audit.Event) error {
 	if !ok {
 		return errors.New("audited write outside a transaction: use Store.WithTx")
 	}
-	return writeEvent(ctx, tx.Client(), ev)
+	q := eventCreate(ctx, tx.Client(), ev)
+	// In a bulk insert the row is built now, from this context's actor and request, and written with
+	// the batch's others at flush (WithBatch).
+	if b := writebatch.From(ctx); b != nil && b.AddEvent(q) {
+		return nil
+	}
+	return saveEvent(ctx, q)
 }
 
 func writeEvent(ctx context.Context, c *ent.Client, ev audit.Event) error {
+	return saveEvent(ctx, eventCreate(ctx, c, ev))
+}
+
+func saveEvent(ctx context.Context, q *ent.AuditEventCreate) error {
+	if authz.FromContext(ctx) == nil {
+		// Anonymous events (a failed sign-in) are written on the system's authority but say "anonymous".
+		ctx = authz.AsSystem(ctx)
+	}
+	return q.Exec(ctx)
+}
+
+// eventCreate builds the audit row of ev as the context's actor and request record it.
+func eventCreate(ctx context.Context, c *ent.Client, ev audit.Event) *ent.AuditEventCreate {
 	a := authz.Attributed(ctx)
 	ri := reqinfo.From(ctx)
 	q := c.AuditEvent.Create().
@@ -147,11 +167,7 @@ func writeEvent(ctx context.Context, c *ent.Client, ev audit.Event) error {
 			q.SetTokenID(a.TokenID)
 		}
 	}
-	if authz.FromContext(ctx) == nil {
-		// Anonymous events (a failed sign-in) are written on the system's authority but say "anonymous".
-		ctx = authz.AsSystem(ctx)
-	}
-	return q.Exec(ctx)
+	return q
 }
 
 // secretFields reads the ent descriptors once: a field declared Sensitive() (or marked sensitive in its
