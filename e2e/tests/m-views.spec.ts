@@ -66,6 +66,8 @@ test('m2. bulk-tag two accounts, filter by the tag, bulk-assign them to the acco
   const tags = tagDialog.getByRole('combobox', { name: 'Tags' });
   await tags.fill(TAG);
   await tags.press('Enter');
+  // Tab closes the tag dropdown, which otherwise covers the dialog's buttons.
+  await tags.press('Tab');
   await tagDialog.getByRole('button', { name: label('Apply') }).click();
   await expect(page.getByText('2 of 2 records changed')).toBeVisible();
   await expect(bar).toBeHidden();
