@@ -216,7 +216,11 @@ test('9. the administrator records an account with a contact; the account manage
   await page.getByRole('button', { name: 'New account' }).click();
   const accountDialog = page.getByRole('dialog', { name: 'New account' });
   await accountDialog.getByLabel('Name', { exact: true }).fill(company);
-  await choose(page, accountDialog.getByLabel('Level', { exact: true }), 'Key');
+  // The editor re-renders while it checks the name for duplicates; pick the level until the choice shows.
+  await expect(async () => {
+    await choose(page, accountDialog.getByLabel('Level', { exact: true }), 'Key');
+    await expect(accountDialog.getByText('Key', { exact: true })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await accountDialog.getByRole('button', { name: 'Save' }).click();
   await expect(accountDialog).toBeHidden();
   const row = page.getByRole('row', { name: new RegExp(company) });
