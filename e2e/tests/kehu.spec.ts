@@ -219,7 +219,7 @@ test('9. the administrator records an account with a contact; the account manage
   // The editor re-renders while it checks the name for duplicates; pick the level until the choice shows.
   await expect(async () => {
     await choose(page, accountDialog.getByLabel('Level', { exact: true }), 'Key');
-    await expect(accountDialog.getByText('Key', { exact: true })).toBeVisible({ timeout: 2_000 });
+    await expect(accountDialog.getByTitle('Key', { exact: true })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await accountDialog.getByRole('button', { name: 'Save' }).click();
   await expect(accountDialog).toBeHidden();
