@@ -64,7 +64,9 @@ export function nav(page: Page): Locator {
 /** Picks `option` in the antd Select that `trigger` opens. */
 export async function choose(page: Page, trigger: Locator, option: string | RegExp) {
   await trigger.click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  // A dropdown that is still animating closed (its motion class ends in -leave) belongs to the previous
+  // select; clicking into it loses the choice.
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])').last();
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
