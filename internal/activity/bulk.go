@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/kehu-crm/kehu/internal/ent/activity"
-	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/bulk"
 	"github.com/kehu-crm/kehu/internal/platform/record"
@@ -15,13 +14,10 @@ var bulkFields = []string{"type", "status", "dueAt", "outcome"}
 
 var bulkActions = []string{bulk.Assign, bulk.AddTags, bulk.RemoveTags, bulk.Edit, bulk.Delete}
 
-// maxTags bounds an activity's tags, as for accounts and contacts.
-const maxTags = 20
-
 // Bulk applies one action to many activities in one transaction, all or nothing (see platform/bulk).
 // Edits and deletes go through Update and Delete; assign hands the activity to an active owner within
 // the actor's activity:update scope (their team follows), as a create for someone else does; tags are
-// added or removed keeping the others.
+// added or removed keeping the others, through Update.
 func (s *Service) Bulk(ctx context.Context, b bulk.BulkRequest) (bulk.BulkResult, error) {
 	var res bulk.BulkResult
 	if err := b.Check(bulkActions); err != nil {
@@ -71,27 +67,24 @@ func (s *Service) Bulk(ctx context.Context, b bulk.BulkRequest) (bulk.BulkResult
 			case bulk.Edit:
 				_, err := s.Update(ctx, id, cur.Version, edit.input())
 				return err == nil, err
-			}
-			q := s.st.Client(ctx).Activity.UpdateOneID(id).Where(activity.Version(cur.Version)).AddVersion(1)
-			if b.Action == bulk.Assign {
-				if deref(cur.OwnerID) == b.OwnerID {
-					return false, nil
-				}
-				q.SetOwnerID(b.OwnerID)
-				if newTeam != nil {
-					q.SetTeamID(*newTeam)
-				} else {
-					q.ClearTeamID()
-				}
-			} else {
+			case bulk.AddTags, bulk.RemoveTags:
 				tags, changed := bulk.NewTags(cur.Tags, b.Action, b.Tags)
 				if !changed {
 					return false, nil
 				}
-				if len(tags) > maxTags {
-					return false, apperr.Field("body.tags", "field.too_many", map[string]any{"Max": maxTags})
-				}
-				q.SetTags(tags)
+				_, err := s.Update(ctx, id, cur.Version, Input{Tags: &tags})
+				return err == nil, err
+			}
+			// Assign: Update does not change owners.
+			if deref(cur.OwnerID) == b.OwnerID {
+				return false, nil
+			}
+			q := s.st.Client(ctx).Activity.UpdateOneID(id).Where(activity.Version(cur.Version)).AddVersion(1).
+				SetOwnerID(b.OwnerID)
+			if newTeam != nil {
+				q.SetTeamID(*newTeam)
+			} else {
+				q.ClearTeamID()
 			}
 			return true, s.saved(ctx, id, cur.Version, q.Exec(ctx))
 		})
