@@ -68,12 +68,7 @@ func (s *Service) savedOutput(ctx context.Context, sv *Saved, err error) (*saved
 	if err != nil {
 		return nil, err
 	}
-	c, t, err := s.comment(ctx, sv.Comment.ID)
-	if err != nil {
-		return nil, err
-	}
-	sv.Comment = c
-	d, err := s.SavedDTO(ctx, t, sv)
+	d, err := s.SavedDTO(ctx, sv)
 	if err != nil {
 		return nil, err
 	}
@@ -94,11 +89,7 @@ func registerComments(api huma.API, svc *Service, entity string) {
 		if err != nil {
 			return nil, err
 		}
-		rows, next, err := svc.ListComments(ctx, entity, in.ID, page)
-		if err != nil {
-			return nil, err
-		}
-		t, err := svc.target(ctx, entity, in.ID)
+		t, rows, next, err := svc.ListComments(ctx, entity, in.ID, page)
 		if err != nil {
 			return nil, err
 		}

@@ -18,22 +18,24 @@ const BodyMax = 5000
 // CommentSorts are the orders a comment list accepts (API name → column); the default is oldest first.
 var CommentSorts = map[string]string{"createdAt": comment.FieldCreatedAt}
 
-// ListComments returns one page of the comments on a record the actor can read (404 otherwise).
-func (s *Service) ListComments(ctx context.Context, entity string, recordID int64, p record.Page) ([]*ent.Comment, string, error) {
-	if _, err := s.target(ctx, entity, recordID); err != nil {
-		return nil, "", err
+// ListComments returns one page of the comments on a record the actor can read (404 otherwise), with
+// that record.
+func (s *Service) ListComments(ctx context.Context, entity string, recordID int64, p record.Page) (Target, []*ent.Comment, string, error) {
+	t, err := s.target(ctx, entity, recordID)
+	if err != nil {
+		return Target{}, nil, "", err
 	}
 	sys := authz.AsSystem(ctx)
 	q := s.st.Client(sys).Comment.Query().Where(comment.Entity(entity), comment.RecordID(recordID))
 	if err := p.Apply(q); err != nil {
-		return nil, "", err
+		return Target{}, nil, "", err
 	}
 	rows, err := q.All(sys)
 	if err != nil {
-		return nil, "", err
+		return Target{}, nil, "", err
 	}
 	rows, next := record.Trim(rows, p, func(c *ent.Comment) (any, int64) { return c.CreatedAt, c.ID })
-	return rows, next, nil
+	return t, rows, next, nil
 }
 
 // CommentInput is what an author writes: the text (holding "@Name" for each mention) and the ids of
@@ -50,9 +52,10 @@ type Skipped struct {
 	Reason string
 }
 
-// Saved is a created or edited comment with the mentions that were not notified.
+// Saved is a created or edited comment, the record it is on, and the mentions that were not notified.
 type Saved struct {
 	Comment *ent.Comment
+	Target  Target
 	Skipped []Skipped
 }
 
@@ -111,7 +114,7 @@ func (s *Service) CreateComment(ctx context.Context, entity string, recordID int
 	if err != nil {
 		return nil, err
 	}
-	return s.saved(ctx, id, skipped)
+	return s.saved(ctx, id, t, skipped)
 }
 
 // UpdateComment lets the author change their comment's text and mentions; users newly mentioned are
@@ -121,8 +124,7 @@ func (s *Service) UpdateComment(ctx context.Context, id int64, in CommentInput) 
 	if err != nil {
 		return nil, err
 	}
-	a := authz.FromContext(ctx)
-	if c.AuthorID != a.UserID {
+	if !mayEdit(ctx, c) {
 		return nil, apperr.New(apperr.Forbidden, "error.comment_not_author", nil)
 	}
 	if err := s.validate(ctx, &in); err != nil {
@@ -134,7 +136,7 @@ func (s *Service) UpdateComment(ctx context.Context, id int64, in CommentInput) 
 			fresh = append(fresh, m)
 		}
 	}
-	notify, skipped, err := s.audience(ctx, t, a.UserID, fresh)
+	notify, skipped, err := s.audience(ctx, t, c.AuthorID, fresh)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +151,7 @@ func (s *Service) UpdateComment(ctx context.Context, id int64, in CommentInput) 
 	if err != nil {
 		return nil, err
 	}
-	return s.saved(ctx, id, skipped)
+	return s.saved(ctx, id, t, skipped)
 }
 
 // DeleteComment removes a comment: its author may, and so may whoever may update the record (they
@@ -168,8 +170,8 @@ func (s *Service) DeleteComment(ctx context.Context, id int64) error {
 	})
 }
 
-// MayEdit and mayDelete decide the buttons the UI shows and what the service allows.
-func (s *Service) MayEdit(ctx context.Context, c *ent.Comment) bool {
+// mayEdit and mayDelete decide the buttons the UI shows and what the service allows.
+func mayEdit(ctx context.Context, c *ent.Comment) bool {
 	return c.AuthorID == authz.FromContext(ctx).UserID
 }
 
@@ -180,11 +182,6 @@ func (s *Service) mayDelete(ctx context.Context, c *ent.Comment, t Target) bool 
 	}
 	_, _, update := s.Source(t.Entity)
 	return a.InScope(a.ScopeOf(update), t.OwnerID, t.TeamID)
-}
-
-// MayDelete reports whether the actor may delete c, a comment on t.
-func (s *Service) MayDelete(ctx context.Context, c *ent.Comment, t Target) bool {
-	return s.mayDelete(ctx, c, t)
 }
 
 // comment loads a comment whose record the actor can read; otherwise it does not exist for them.
@@ -207,12 +204,7 @@ func (s *Service) comment(ctx context.Context, id int64) (*ent.Comment, Target, 
 	return c, t, nil
 }
 
-// Comment returns a comment whose record the actor can read, with that record.
-func (s *Service) Comment(ctx context.Context, id int64) (*ent.Comment, Target, error) {
-	return s.comment(ctx, id)
-}
-
-func (s *Service) saved(ctx context.Context, id int64, skipped []Skipped) (*Saved, error) {
+func (s *Service) saved(ctx context.Context, id int64, t Target, skipped []Skipped) (*Saved, error) {
 	sys := authz.AsSystem(ctx)
 	c, err := s.st.Client(sys).Comment.Get(sys, id)
 	if err != nil {
@@ -221,7 +213,7 @@ func (s *Service) saved(ctx context.Context, id int64, skipped []Skipped) (*Save
 	if skipped == nil {
 		skipped = []Skipped{}
 	}
-	return &Saved{Comment: c, Skipped: skipped}, nil
+	return &Saved{Comment: c, Target: t, Skipped: skipped}, nil
 }
 
 func dedupe(ids []int64) []int64 {

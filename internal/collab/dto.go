@@ -89,7 +89,7 @@ func (s *Service) CommentDTOs(ctx context.Context, t Target, rows []*ent.Comment
 		d := CommentDTO{ID: c.ID, Entity: c.Entity, RecordID: c.RecordID, AccountID: c.AccountID, Body: c.Body,
 			Mentions: []UserRef{}, Author: UserRef{ID: c.AuthorID, Name: names[c.AuthorID]}, CreatedAt: c.CreatedAt,
 			UpdatedAt: c.UpdatedAt, Edited: c.UpdatedAt.Sub(c.CreatedAt) > time.Second,
-			CanEdit: s.MayEdit(ctx, c), CanDelete: s.mayDelete(ctx, c, t)}
+			CanEdit: mayEdit(ctx, c), CanDelete: s.mayDelete(ctx, c, t)}
 		for _, m := range c.Mentions {
 			d.Mentions = append(d.Mentions, UserRef{ID: m, Name: names[m]})
 		}
@@ -99,8 +99,8 @@ func (s *Service) CommentDTOs(ctx context.Context, t Target, rows []*ent.Comment
 }
 
 // SavedDTO shapes a create or edit answer.
-func (s *Service) SavedDTO(ctx context.Context, t Target, sv *Saved) (SavedDTO, error) {
-	cs, err := s.CommentDTOs(ctx, t, []*ent.Comment{sv.Comment})
+func (s *Service) SavedDTO(ctx context.Context, sv *Saved) (SavedDTO, error) {
+	cs, err := s.CommentDTOs(ctx, sv.Target, []*ent.Comment{sv.Comment})
 	if err != nil {
 		return SavedDTO{}, err
 	}

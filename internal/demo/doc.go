@@ -39,6 +39,6 @@
 //   - Ids are given explicitly (continuing above the highest existing ones with --force), and the
 //     PostgreSQL identity sequences are moved past them, so the product keeps creating records after.
 //   - Search rows of other searchable entities (activities, once they are a search.Source) are written
-//     after the bulk transaction through that source's own Page and Load, in batches: slower than in
-//     memory, but how an entity is indexed stays in internal/search.
+//     after the bulk transaction with that source's Page and search.Refresh, in batches: slower than
+//     in memory, but how an entity is indexed stays in internal/search.
 package demo

@@ -12,11 +12,10 @@ import (
 var bulkDocs = map[string]bool{"account": true, "contact": true}
 
 // indexOtherSources writes the search rows of the other generated searchable entities (activities)
-// the way search.Service.Reindex reads them — through the source's own Page and Load — in
-// transactions of indexBatch records, from the first id this load generated (firstID by entity), so
-// rows that existed before (already indexed by the hook) are left alone. It runs after the bulk
-// transaction: slower than building the rows in memory, but it never restates how another entity is
-// indexed.
+// with search.Refresh — the source's own Load and the index's own upsert — in transactions of
+// indexBatch records, from the first id this load generated (firstID by entity), so rows that existed
+// before (already indexed by the hook) are left alone. It runs after the bulk transaction: slower than
+// building the rows in memory, but it never restates how another entity is indexed.
 func indexOtherSources(ctx context.Context, s Services, d *db.DB, firstID map[string]int64) (int64, error) {
 	var n int64
 	for _, src := range search.Sources {
@@ -33,23 +32,7 @@ func indexOtherSources(ctx context.Context, s Services, d *db.DB, firstID map[st
 				if ids, err = src.Page(ctx, c, after, indexBatch); err != nil || len(ids) == 0 {
 					return err
 				}
-				docs, err := src.Load(ctx, c, ids)
-				if err != nil {
-					return err
-				}
-				for from := 0; from < len(docs); from += 500 {
-					part := docs[from:min(from+500, len(docs))]
-					args := make([]any, 0, len(part)*len(search.Columns))
-					for _, doc := range part {
-						args = append(args, doc.Row()...)
-					}
-					q := insertSQL(search.Table, search.Columns, len(part), placeholder(d.Dialect))
-					if _, err := c.ExecContext(ctx, q, args...); err != nil {
-						return err
-					}
-				}
-				n += int64(len(docs))
-				return nil
+				return search.Refresh(ctx, c, d.Dialect, src.Entity, ids)
 			})
 			if err != nil {
 				return n, fmt.Errorf("demo: index %s: %w", src.Entity, err)
@@ -57,6 +40,7 @@ func indexOtherSources(ctx context.Context, s Services, d *db.DB, firstID map[st
 			if len(ids) == 0 {
 				break
 			}
+			n += int64(len(ids))
 			after = ids[len(ids)-1]
 		}
 	}
@@ -64,10 +48,3 @@ func indexOtherSources(ctx context.Context, s Services, d *db.DB, firstID map[st
 }
 
 const indexBatch = 5000
-
-func placeholder(d db.Dialect) func(int) string {
-	if d == db.Postgres {
-		return func(i int) string { return fmt.Sprintf("$%d", i) }
-	}
-	return func(int) string { return "?" }
-}
