@@ -71,7 +71,7 @@ func (w *sqliteWriter) write(ctx context.Context, table string, cols []string, r
 		st, ok := w.stmts[key]
 		if !ok {
 			var err error
-			if st, err = w.tx.PrepareContext(ctx, insertSQL(table, cols, n, func(int) string { return "?" })); err != nil {
+			if st, err = w.tx.PrepareContext(ctx, insertSQL(table, cols, n)); err != nil {
 				return fmt.Errorf("demo: prepare insert into %s: %w", table, err)
 			}
 			w.stmts[key] = st
@@ -94,7 +94,12 @@ func (w *sqliteWriter) exec(ctx context.Context, q string) error {
 }
 
 func (w *sqliteWriter) queryStrings(ctx context.Context, q string, args ...any) ([][2]string, error) {
-	return scanPairs(w.tx.QueryContext(ctx, q, args...))
+	rows, err := w.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return scanPairs(rows)
 }
 
 func (w *sqliteWriter) commit(context.Context) error {
@@ -114,33 +119,15 @@ func (w *sqliteWriter) close() {
 	w.conn.Close()
 }
 
-// insertSQL is INSERT INTO table (cols) VALUES (…), … for n rows; ph numbers placeholders.
-func insertSQL(table string, cols []string, n int, ph func(i int) string) string {
-	var b strings.Builder
-	b.WriteString("INSERT INTO " + quote(table) + " (")
+// insertSQL is INSERT INTO table (cols) VALUES (?, …), … for n rows.
+func insertSQL(table string, cols []string, n int) string {
+	quoted := make([]string, len(cols))
 	for i, c := range cols {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(quote(c))
+		quoted[i] = quote(c)
 	}
-	b.WriteString(") VALUES ")
-	k := 0
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('(')
-		for j := range cols {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			k++
-			b.WriteString(ph(k))
-		}
-		b.WriteByte(')')
-	}
-	return b.String()
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	return "INSERT INTO " + quote(table) + " (" + strings.Join(quoted, ", ") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 func quote(ident string) string { return `"` + strings.ReplaceAll(ident, `"`, `""`) + `"` }
@@ -191,15 +178,7 @@ func (w *pgWriter) queryStrings(ctx context.Context, q string, args ...any) ([][
 		return nil, err
 	}
 	defer rows.Close()
-	var out [][2]string
-	for rows.Next() {
-		var p [2]string
-		if err := rows.Scan(&p[0], &p[1]); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return scanPairs(rows)
 }
 
 func (w *pgWriter) commit(ctx context.Context) error {
@@ -212,11 +191,12 @@ func (w *pgWriter) rollback(ctx context.Context) {
 	w.conn.Release()
 }
 
-func scanPairs(rows *sql.Rows, err error) ([][2]string, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+// scanPairs reads two-column rows of database/sql or pgx.
+func scanPairs(rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}) ([][2]string, error) {
 	var out [][2]string
 	for rows.Next() {
 		var p [2]string
