@@ -52,8 +52,13 @@ export type Lang = keyof typeof TEXT;
  * (hidden) "loading" icon name in front of the label for a while.
  */
 export function label(text: string): RegExp {
-  const esc = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const esc = [...text].map(escapeRegExp);
   return new RegExp(`(^|\\s)${esc.join('\\s?')}\\s*$`);
+}
+
+/** text with the characters that are special in a regular expression escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The navigation menu (side bar on wide screens). */
@@ -68,6 +73,28 @@ export async function choose(page: Page, trigger: Locator, option: string | RegE
   // select; clicking into it loses the choice.
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])').last();
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Opens the accounts list from the navigation (English UI). */
+export async function openAccounts(page: Page) {
+  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+}
+
+/** Opens the "New account" dialog from the accounts list with the name filled in; returns the dialog. */
+export async function newAccount(page: Page, name: string): Promise<Locator> {
+  await openAccounts(page);
+  await page.getByRole('button', { name: 'New account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New account' });
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  return dialog;
+}
+
+/** Opens an account's page (customer 360) from the accounts list. */
+export async function openAccount(page: Page, name: string) {
+  await openAccounts(page);
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`^${escapeRegExp(name)} \\(`) })).toBeVisible();
 }
 
 /** Switches the language with the selector shown on the login page and in the header. */

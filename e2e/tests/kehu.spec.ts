@@ -3,7 +3,7 @@
 // audit trail → API token → wrong password → API docs. Each step relies on the ones
 // before it, so the file runs serially and stops at the first failure.
 import { expect, test } from '@playwright/test';
-import { ADMIN, MANAGER, TEAM, TEXT, choose, label, login, logout, nav, submitLogin, switchLanguage } from './helpers';
+import { ADMIN, MANAGER, TEAM, TEXT, choose, label, login, logout, nav, newAccount, openAccounts, submitLogin, switchLanguage } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -211,11 +211,7 @@ test('8. the API documentation page renders the spec', async ({ page }) => {
 test('9. the administrator records an account with a contact; the account manager does not see it', async ({ page }) => {
   const company = '上海星辰科技有限公司';
   await login(page, 'en', ADMIN);
-  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
-  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
-  await page.getByRole('button', { name: 'New account' }).click();
-  const accountDialog = page.getByRole('dialog', { name: 'New account' });
-  await accountDialog.getByLabel('Name', { exact: true }).fill(company);
+  const accountDialog = await newAccount(page, company);
   // The editor re-renders while it checks the name for duplicates; pick the level until the choice shows.
   await expect(async () => {
     await choose(page, accountDialog.getByLabel('Level', { exact: true }), 'Key');
@@ -240,8 +236,7 @@ test('9. the administrator records an account with a contact; the account manage
   // Data scope: the account manager owns no accounts, so sees none of the administrator's.
   await logout(page, 'en');
   await login(page, 'en', MANAGER);
-  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
-  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+  await openAccounts(page);
   await expect(page.getByRole('row', { name: new RegExp(company) })).toHaveCount(0);
   await expect(page.locator('.ant-empty')).toBeVisible();
 });

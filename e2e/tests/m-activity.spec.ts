@@ -2,8 +2,8 @@
 // with a next follow-up; the follow-up task and its reminder show on the 360 page, on "My day" and in
 // the calendar; the global search finds the account by a two-character Chinese word; switching the
 // language re-renders the 360 page.
-import { expect, test, type Page } from '@playwright/test';
-import { MANAGER, label, login, nav, switchLanguage } from './helpers';
+import { expect, test } from '@playwright/test';
+import { MANAGER, label, login, nav, newAccount, openAccount, switchLanguage } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,21 +25,12 @@ function laterToday(minutes: number): { typed: string; day: string } {
   return { typed: `${later.year}-${later.month}-${later.day} ${later.hour}:${later.minute}:00`, day: `${now.year}-${now.month}-${now.day}` };
 }
 
-async function openAccount(page: Page) {
-  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
-  await page.getByRole('row', { name: new RegExp(COMPANY) }).getByRole('link', { name: COMPANY }).click();
-  await expect(page.getByRole('heading', { name: new RegExp(COMPANY) })).toBeVisible();
-}
-
 test('1. the account manager logs a call with a next follow-up on the customer 360 page', async ({ page }) => {
   await login(page, 'en', MANAGER);
-  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
-  await page.getByRole('button', { name: 'New account' }).click();
-  const accountDialog = page.getByRole('dialog', { name: 'New account' });
-  await accountDialog.getByLabel('Name', { exact: true }).fill(COMPANY);
+  const accountDialog = await newAccount(page, COMPANY);
   await accountDialog.getByRole('button', { name: 'Save' }).click();
   await expect(accountDialog).toBeHidden();
-  await openAccount(page);
+  await openAccount(page, COMPANY);
 
   // The 360 page: profile, sections, quick actions.
   await expect(page.getByTestId('c360-profile')).toBeVisible();
@@ -97,7 +88,7 @@ test('3. global search finds the account by a two-character Chinese word', async
 
 test('4. switching the language re-renders the 360 page', async ({ page }) => {
   await login(page, 'en', MANAGER);
-  await openAccount(page);
+  await openAccount(page, COMPANY);
   await expect(page.getByTestId('c360-timeline')).toContainText('Interaction history');
   await switchLanguage(page, 'en', 'zh');
   await expect(page.getByTestId('c360-timeline')).toContainText('交往记录');

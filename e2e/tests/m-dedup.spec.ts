@@ -2,27 +2,15 @@
 // suffix — the editor warns while the second is typed, the review screen lists the pair, the merge
 // takes the name from the second, and the survivor holds the contacts of both.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, login, nav } from './helpers';
+import { ADMIN, login, nav, newAccount, openAccount } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const FIRST = '上海示例科技有限公司';
 const SECOND = '上海示例科技';
 
-async function newAccount(page: Page, name: string, phone?: string) {
-  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
-  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
-  await page.getByRole('button', { name: 'New account' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New account' });
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
-  if (phone) await dialog.getByLabel('Phone', { exact: true }).fill(phone);
-  return dialog;
-}
-
 async function addContact(page: Page, account: string, contact: string) {
-  await nav(page).getByRole('menuitem', { name: 'Accounts' }).click();
-  await page.getByRole('link', { name: account, exact: true }).click();
-  await expect(page.getByRole('heading', { name: new RegExp(`^${account} \\(`) })).toBeVisible();
+  await openAccount(page, account);
   await page.getByRole('button', { name: 'Add contact' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add contact' });
   await dialog.getByLabel('Name', { exact: true }).fill(contact);
@@ -41,7 +29,8 @@ test('duplicates: the editor warns, the review lists the pair, the merge keeps b
   await expect(first).toBeHidden();
 
   // The second differs only by the legal suffix: a non-blocking warning names the first and its owner.
-  const second = await newAccount(page, SECOND, '+86 138-0013-8000');
+  const second = await newAccount(page, SECOND);
+  await second.getByLabel('Phone', { exact: true }).fill('+86 138-0013-8000');
   const warning = second.getByRole('alert');
   await expect(warning).toContainText('Possible duplicate');
   await expect(warning.getByRole('link', { name: new RegExp(`Possible duplicate: ${FIRST} \\(owner ${ADMIN.name}\\)`) })).toBeVisible();
