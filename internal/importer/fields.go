@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -130,7 +131,7 @@ func Suggest(entity string, headers []string, fields []ImportField) map[string]s
 	used := map[string]bool{}
 	for pass := 0; pass < 2; pass++ {
 		for i, h := range headers {
-			col := itoa(i)
+			col := strconv.Itoa(i)
 			if _, done := out[col]; done {
 				continue
 			}
@@ -145,11 +146,4 @@ func Suggest(entity string, headers []string, fields []ImportField) map[string]s
 		}
 	}
 	return out
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
