@@ -49,3 +49,63 @@ test('m1. filter the accounts, save the view, reload and pick it again', async (
   await expect(rows(page).filter({ hasText: OTHER })).toHaveCount(0);
   await expect(page.getByRole('search').getByLabel('Search', { exact: true })).toHaveValue('Viewco');
 });
+
+test('m2. bulk-tag two accounts, filter by the tag, bulk-assign them to the account manager', async ({ page }) => {
+  await login(page, 'en', ADMIN);
+  await page.goto('/accounts?q=Viewco');
+  await expect(rows(page)).toHaveCount(3);
+
+  // Tag the first two.
+  for (const name of NAMES.slice(0, 2)) {
+    await rows(page).filter({ hasText: name }).getByRole('checkbox').check();
+  }
+  const bar = page.getByTestId('bulk-bar');
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('button', { name: 'Add tags' }).click();
+  const tagDialog = page.getByRole('dialog', { name: 'Add tags' });
+  const tags = tagDialog.getByRole('combobox', { name: 'Tags' });
+  // Type a new tag and pick it from the dropdown as a user does, then close the dropdown by clicking the
+  // dialog (it would otherwise cover the dialog's buttons).
+  await tags.click();
+  await tags.pressSequentially(TAG);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])').last()
+    .locator('.ant-select-item-option', { hasText: TAG }).first().click();
+  await expect(tagDialog.getByTitle(TAG, { exact: true })).toBeVisible();
+  await tagDialog.getByText('2 selected').click();
+  await tagDialog.getByRole('button', { name: label('Apply') }).click();
+  const changed = page.getByText('2 of 2 records changed');
+  await expect(changed).toBeVisible();
+  await expect(bar).toBeHidden();
+  // The assignment below reports the same text: wait until this message has gone.
+  await expect(changed).toBeHidden();
+
+  // Filter by the tag: suggestions come from the tags in use.
+  await choose(page, page.getByRole('search').getByRole('combobox', { name: 'Tags' }), TAG);
+  await expect(page).toHaveURL(/filter=tags%3Ahas%3A/);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).filter({ hasText: NAMES[2] })).toHaveCount(0);
+
+  // Assign everything matching (the two tagged accounts) to Wang Fang.
+  await rows(page).first().getByRole('checkbox').check();
+  await bar.getByRole('button', { name: 'Select all matching records' }).click();
+  await bar.getByRole('button', { name: 'Assign owner' }).click();
+  const assignDialog = page.getByRole('dialog', { name: 'Assign owner' });
+  await choose(page, assignDialog.getByRole('combobox', { name: 'New owner' }), MANAGER.name);
+  await assignDialog.getByRole('button', { name: label('Apply') }).click();
+  // "All matching" is confirmed first.
+  const confirm = page.getByRole('dialog').filter({ hasText: 'Confirm the bulk action' });
+  await expect(confirm).toContainText('every record matching the current filters');
+  await confirm.getByRole('button', { name: label('Apply') }).click();
+  await expect(changed).toBeVisible();
+  for (const name of NAMES.slice(0, 2)) {
+    await expect(rows(page).filter({ hasText: name })).toContainText(MANAGER.name);
+  }
+
+  // The account manager now sees exactly those two.
+  await logout(page, 'en');
+  await login(page, 'en', MANAGER);
+  await page.goto('/accounts?q=Viewco');
+  await expect(rows(page)).toHaveCount(2);
+  await page.goto(`/accounts?filter=${encodeURIComponent(`tags:has:${TAG}`)}`);
+  await expect(rows(page)).toHaveCount(2);
+});

@@ -80,6 +80,22 @@ describe('GlobalSearch', () => {
     expect(screen.queryByRole('combobox')).toBeNull();
   });
 
+  it("labels an activity hit with its type's dictionary label, not its code", async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (req) => {
+      const url = new URL((req as Request).url, 'http://localhost');
+      if (url.pathname === '/api/v1/search')
+        return jsonResponse(200, { items: [{ entity: 'activity', id: 3, title: '回访报价', subtitle: 'visit', accountId: 7, score: 1 }] });
+      if (url.pathname === '/api/v1/dictionary/activity_type/items')
+        return jsonResponse(200, { items: [{ id: 1, kind: 'activity_type', code: 'visit', labelZh: '拜访', labelEn: 'Visit', sort: 1, active: true, builtin: true, version: 1 }] });
+      return jsonResponse(404, { title: 'Not found', status: 404 }, 'application/problem+json');
+    });
+    renderSearch({ 'activity:read': 'own' });
+    fireEvent.change(screen.getByRole('combobox'), { target: { value: '回访' } });
+    expect(await screen.findByText('回访报价')).toBeTruthy();
+    expect(await screen.findByText('Visit')).toBeTruthy();
+    expect(screen.queryByText('visit')).toBeNull();
+  });
+
   it('maps hits to pages', () => {
     expect(hitPath(items[0] as never)).toBe('/accounts/7');
     expect(hitPath(items[1] as never)).toBe('/accounts/7');

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
+import { DictLabel } from '../components/dictionary';
 import type { components } from '../api/schema';
 import { hasRight } from './rights';
 import { useMe } from './session';
@@ -70,7 +71,8 @@ export function GlobalSearch({ compact }: { compact?: boolean }) {
                 <Typography.Text ellipsis>{h.title}</Typography.Text>
                 {h.subtitle && (
                   <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
-                    {h.subtitle}
+                    {/* An activity's subtitle is its type's dictionary code. */}
+                    {h.entity === 'activity' ? <DictLabel kind="activity_type" value={h.subtitle} /> : h.subtitle}
                   </Typography.Text>
                 )}
               </div>
