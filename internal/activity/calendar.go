@@ -6,6 +6,7 @@ import (
 
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/ent/activity"
+	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 )
 
@@ -71,7 +72,7 @@ func (s *Service) Calendar(ctx context.Context, q CalendarQuery) ([]*ent.Activit
 func parseWindow(from, to string) (*time.Time, *time.Time, error) {
 	f, ferr := parseTime("query.from", from)
 	t, terr := parseTime("query.to", to)
-	if err := joinInvalid(ferr, terr); err != nil {
+	if err := apperr.Join(ferr, terr); err != nil {
 		return nil, nil, err
 	}
 	return f, t, nil

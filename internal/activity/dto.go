@@ -8,10 +8,9 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent/account"
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/ent/contact"
-	"github.com/kehu-crm/kehu/internal/ent/team"
-	"github.com/kehu-crm/kehu/internal/ent/user"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/fls"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
 )
 
 // DTO is an activity as the API shows it.
@@ -56,31 +55,11 @@ func (s *Service) DTOs(ctx context.Context, rows []*ent.Activity) ([]DTO, error)
 		users, teams = appendID(users, r.OwnerID), appendID(teams, r.TeamID)
 		accs, cons = appendID(accs, r.AccountID), appendID(cons, r.ContactID)
 	}
-	sys := authz.AsSystem(ctx)
-	names := func(get func() (map[int64]string, error)) map[int64]string {
-		m, err := get()
-		if err != nil {
-			return map[int64]string{}
-		}
-		return m
+	// Display names only: a failed look-up shows ids without names rather than failing the read.
+	un, tn, err := s.st.Names(ctx, users, teams)
+	if err != nil {
+		un, tn = map[int64]string{}, map[int64]string{}
 	}
-	c := s.st.Client(sys)
-	un := names(func() (map[int64]string, error) {
-		rs, err := c.User.Query().Where(user.IDIn(users...)).Select(user.FieldID, user.FieldName).All(sys)
-		m := map[int64]string{}
-		for _, r := range rs {
-			m[r.ID] = r.Name
-		}
-		return m, err
-	})
-	tn := names(func() (map[int64]string, error) {
-		rs, err := c.Team.Query().Where(team.IDIn(teams...)).Select(team.FieldID, team.FieldName).All(sys)
-		m := map[int64]string{}
-		for _, r := range rs {
-			m[r.ID] = r.Name
-		}
-		return m, err
-	})
 	a := authz.FromContext(ctx)
 	an, cn := map[int64]string{}, map[int64]string{}
 	if a.Can(accountRead) && len(accs) > 0 {
@@ -112,7 +91,7 @@ func (s *Service) DTOs(ctx context.Context, rows []*ent.Activity) ([]DTO, error)
 			tags = []string{}
 		}
 		out = append(out, DTO{RemindAt: utc(r.RemindAt), RemindedAt: utc(r.RemindedAt), Tags: tags,
-			Custom: visibleCustom(r.Custom, defs), ID: r.ID, Type: r.Type, Subject: r.Subject, Content: r.Content,
+			Custom: meta.VisibleCustom(r.Custom, defs), ID: r.ID, Type: r.Type, Subject: r.Subject, Content: r.Content,
 			AccountID: r.AccountID, AccountName: nameOf(an, r.AccountID), ContactID: r.ContactID,
 			ContactName: nameOf(cn, r.ContactID), DueAt: utc(r.DueAt), Status: string(r.Status),
 			Overdue: r.Status == activity.StatusOpen && r.DueAt != nil && r.DueAt.Before(now),

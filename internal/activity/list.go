@@ -49,7 +49,7 @@ func (s *Service) List(ctx context.Context, lq ListQuery) ([]*ent.Activity, stri
 	if err := fls.CheckSort(a, "activity", cols, lq.Page.Sort); err != nil {
 		return nil, "", err
 	}
-	pred, err := record.Predicate(cols, filters)
+	pred, err := record.Predicate(cols, filters, authz.FromContext(ctx).Location())
 	if err != nil {
 		return nil, "", err
 	}

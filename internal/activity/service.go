@@ -12,6 +12,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/meta"
+	"github.com/kehu-crm/kehu/internal/platform/record"
 	"github.com/kehu-crm/kehu/internal/store"
 )
 
@@ -142,7 +143,7 @@ func (s *Service) Create(ctx context.Context, in Input) (*ent.Activity, error) {
 		in.Type = ptr("")
 	}
 	custom, cerr := s.prepareCustom(ctx, in.Custom, true, nil, false)
-	if err := joinInvalid(s.validate(ctx, in, true), cerr); err != nil {
+	if err := apperr.Join(s.validate(ctx, in, true), cerr); err != nil {
 		return nil, err
 	}
 	in.Custom = custom
@@ -231,7 +232,7 @@ func set(m *ent.ActivityMutation, in Input) {
 		m.ClearRemindedAt()
 	}
 	if in.Tags != nil {
-		m.SetTags(normTags(*in.Tags))
+		m.SetTags(record.NormTags(*in.Tags))
 	}
 	if in.Custom != nil {
 		m.SetCustom(*in.Custom)
@@ -255,7 +256,7 @@ func (s *Service) Update(ctx context.Context, id, version int64, in Input) (*ent
 	}
 	masked := !s.seesSensitive(ctx, cur)
 	custom, cerr := s.prepareCustom(ctx, in.Custom, false, cur.Custom, masked)
-	if err := joinInvalid(s.validate(ctx, in, false), cerr); err != nil {
+	if err := apperr.Join(s.validate(ctx, in, false), cerr); err != nil {
 		return nil, err
 	}
 	in.Custom = custom

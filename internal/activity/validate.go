@@ -7,6 +7,7 @@ import (
 
 	"github.com/kehu-crm/kehu/internal/ent/activity"
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
+	"github.com/kehu-crm/kehu/internal/platform/record"
 )
 
 type fields = apperr.Fields
@@ -34,7 +35,7 @@ func (s *Service) validate(ctx context.Context, in Input, creating bool) error {
 		}
 	}
 	f.Text("body.content", in.Content, 10000, false)
-	checkTags(&f, "body.tags", in.Tags)
+	record.CheckTags(&f, "body.tags", in.Tags)
 	checkTime(&f, "body.dueAt", in.DueAt)
 	checkTime(&f, "body.remindAt", in.RemindAt)
 	checkFollowUp(&f, in.NextFollowUpAt, in.FollowUpRemindAt)

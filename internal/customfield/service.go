@@ -21,10 +21,25 @@ import (
 type Service struct {
 	st  *store.Store
 	reg *meta.Registry
+	// byEntity caches every definition of an entity (inactive ones included, in their order) against
+	// the customfield epoch: a definition changed on any node is seen by the next request.
+	byEntity *store.Cache[string, []*ent.CustomField]
 }
 
 // New builds the service; reg tells which entities accept custom fields.
-func New(st *store.Store, reg *meta.Registry) *Service { return &Service{st: st, reg: reg} }
+func New(st *store.Store, reg *meta.Registry) *Service {
+	return &Service{st: st, reg: reg, byEntity: store.NewCache[string, []*ent.CustomField](store.EpochCustomField)}
+}
+
+// all returns every definition of entity, in their order, from the cache. It runs as the system; the
+// rows are shared: callers must not modify them.
+func (s *Service) all(ctx context.Context, entity string) ([]*ent.CustomField, error) {
+	return s.byEntity.Get(ctx, entity, func(ctx context.Context) ([]*ent.CustomField, error) {
+		sys := authz.AsSystem(ctx)
+		return s.st.Client(sys).CustomField.Query().Where(customfield.Entity(entity)).
+			Order(ent.Asc(customfield.FieldSortOrder), ent.Asc(customfield.FieldID)).All(sys)
+	})
+}
 
 // Entities lists the entities that accept custom fields.
 func (s *Service) Entities() []string { return s.reg.CustomEntities() }
@@ -309,15 +324,15 @@ func Def(f *ent.CustomField) meta.CustomDef {
 // Defs returns the active definitions of an entity in their order, for metadata, filters and masking.
 // It runs as the system: callers have been authorised for their own operation.
 func (s *Service) Defs(ctx context.Context, entity string) ([]meta.CustomDef, error) {
-	sys := authz.AsSystem(ctx)
-	rows, err := s.st.Client(sys).CustomField.Query().Where(customfield.Entity(entity), customfield.Active(true)).
-		Order(ent.Asc(customfield.FieldSortOrder), ent.Asc(customfield.FieldID)).All(sys)
+	rows, err := s.all(ctx, entity)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]meta.CustomDef, len(rows))
-	for i, r := range rows {
-		out[i] = Def(r)
+	out := make([]meta.CustomDef, 0, len(rows))
+	for _, r := range rows {
+		if r.Active {
+			out = append(out, Def(r))
+		}
 	}
 	return out, nil
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/kehu-crm/kehu/internal/ent/customfield"
 	"github.com/kehu-crm/kehu/internal/ent/user"
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
@@ -28,7 +27,7 @@ const maxExact = 1 << 53
 // It runs as the system: the caller has been authorised for its own operation.
 func (s *Service) Validate(ctx context.Context, entity string, values map[string]any, creating bool) (map[string]any, error) {
 	sys := authz.AsSystem(ctx)
-	rows, err := s.st.Client(sys).CustomField.Query().Where(customfield.Entity(entity)).All(sys)
+	rows, err := s.all(sys, entity)
 	if err != nil {
 		return nil, err
 	}

@@ -300,6 +300,10 @@ func TestDemoHistory(t *testing.T) {
 					t.Errorf("done activity %d %q: done %v, outcome %q", x.ID, x.Subject, x.DoneAt, x.Outcome)
 				}
 			case x.Status == "open" && x.DueAt != nil:
+				// A past reminder counts as sent: the reminder job must not replay the history on first start.
+				if x.RemindAt != nil && !x.RemindAt.After(now) && x.RemindedAt == nil {
+					t.Errorf("open activity %d has a past reminder (%v) not marked sent", x.ID, x.RemindAt)
+				}
 				n := open[*x.OwnerID]
 				if x.DueAt.Before(now) {
 					n[0]++

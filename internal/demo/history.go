@@ -131,10 +131,14 @@ func (h *history) followUp(ctx context.Context, task *ent.Activity, at time.Time
 		bd.done = &due
 	case due.Before(h.now):
 		h.counts.Overdue++
+		// The service set the reminder at the due time, or it moves an hour before: either way it is past,
+		// so it was sent.
+		remind := due
 		if h.r.IntN(2) == 0 {
-			remind := due.Add(-time.Hour)
-			bd.remind, bd.reminded = &remind, &remind
+			remind = due.Add(-time.Hour)
+			bd.remind = &remind
 		}
+		bd.reminded = &remind
 	default:
 		h.counts.Upcoming++
 		if h.r.IntN(100) < 60 {

@@ -90,7 +90,7 @@ func (s *Service) checkFilters(f *apperr.Fields, a *authz.Actor, entity string, 
 		err = fls.CheckFilters(a, entity, cols, filters)
 	}
 	if err == nil {
-		_, err = record.Predicate(cols, filters)
+		_, err = record.Predicate(cols, filters, nil)
 	}
 	relocate(f, err, "query.filter", "body.filters")
 }
