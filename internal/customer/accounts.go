@@ -3,7 +3,6 @@ package customer
 import (
 	"context"
 	"regexp"
-	"strings"
 
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/ent/account"
@@ -32,9 +31,7 @@ func (s *Service) ListAccounts(ctx context.Context, lq ListQuery) ([]*ent.Accoun
 	if err := authz.Require(ctx, AccountRead); err != nil {
 		return nil, "", err
 	}
-	cond, err := s.condition(ctx, "account", lq,
-		[]string{account.FieldName, account.FieldNumber, account.FieldPhone, account.FieldEmail},
-		[]string{account.FieldPhone, account.FieldEmail})
+	cond, err := s.condition(ctx, "account", lq)
 	if err != nil {
 		return nil, "", err
 	}
@@ -95,7 +92,7 @@ func (s *Service) validateAccount(ctx context.Context, in AccountInput, creating
 	if in.Satisfaction != nil && (*in.Satisfaction < 0 || *in.Satisfaction > 5) {
 		f.Add("body.satisfaction", "field.range", map[string]any{"Min": 1, "Max": 5})
 	}
-	checkTags(&f, "body.tags", in.Tags)
+	record.CheckTags(&f, "body.tags", in.Tags)
 	return f.Err()
 }
 
@@ -148,22 +145,11 @@ func setAccount(m *ent.AccountMutation, in AccountInput) {
 		}
 	}
 	if in.Tags != nil {
-		m.SetTags(normTags(*in.Tags))
+		m.SetTags(record.NormTags(*in.Tags))
 	}
 	if in.Custom != nil {
 		m.SetCustom(*in.Custom)
 	}
-}
-
-func normTags(tags []string) []string {
-	out := make([]string, 0, len(tags))
-	for _, t := range tags {
-		t = strings.TrimSpace(t)
-		if !contains(out, t) {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // UpdateAccount changes an account if version is still current. A new owner needs account:assign
@@ -186,7 +172,7 @@ func (s *Service) UpdateAccount(ctx context.Context, id, version int64, in Accou
 	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
 	masked := !fls.CanSee(authz.FromContext(ctx), "account", deref(cur.OwnerID), deref(cur.TeamID))
 	custom, cerr := s.prepareCustom(ctx, "account", in.Custom, false, cur.Custom, masked)
-	if err := joinInvalid(s.validateAccount(ctx, in, false), cerr); err != nil {
+	if err := apperr.Join(s.validateAccount(ctx, in, false), cerr); err != nil {
 		return nil, err
 	}
 	in.Custom = custom

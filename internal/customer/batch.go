@@ -79,7 +79,7 @@ func (s *Service) CheckAccount(ctx context.Context, in AccountInput) (CheckedAcc
 	}
 	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
 	custom, cerr := s.prepareCustom(ctx, "account", in.Custom, true, nil, false)
-	if err := joinInvalid(s.validateAccount(ctx, in, true), cerr); err != nil {
+	if err := apperr.Join(s.validateAccount(ctx, in, true), cerr); err != nil {
 		return CheckedAccount{}, err
 	}
 	in.Custom = custom
@@ -143,7 +143,7 @@ func (s *Service) CheckContact(ctx context.Context, in ContactInput) (CheckedCon
 	in.Name, in.Email = trimmed(in.Name), trimmed(in.Email)
 	custom, cerr := s.prepareCustom(ctx, "contact", in.Custom, true, nil, false)
 	birthday, err := s.validateContact(ctx, in, true)
-	if err := joinInvalid(err, cerr); err != nil {
+	if err := apperr.Join(err, cerr); err != nil {
 		return CheckedContact{}, err
 	}
 	in.Custom = custom

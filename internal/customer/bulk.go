@@ -54,20 +54,12 @@ func requireAll(ctx context.Context, rights []authz.Right) error {
 }
 
 // bulkTargets returns the records a bulk request acts on: its ids, or every record of entity in the
-// actor's read scope matching its filter and q (refused beyond bulk.MaxMatching).
+// actor's read scope matching its filter and q as the list matches them (refused beyond bulk.MaxMatching).
 func (s *Service) bulkTargets(ctx context.Context, entity string, b bulk.BulkRequest) ([]int64, error) {
 	if !b.All {
 		return b.IDs, nil
 	}
-	search := map[string][]string{
-		"account": {account.FieldName, account.FieldNumber, account.FieldPhone, account.FieldEmail},
-		"contact": {contact.FieldName, contact.FieldTitle, contact.FieldPhone, contact.FieldMobile, contact.FieldEmail},
-	}[entity]
-	sensitive := map[string][]string{
-		"account": {account.FieldPhone, account.FieldEmail},
-		"contact": {contact.FieldPhone, contact.FieldMobile, contact.FieldEmail},
-	}[entity]
-	cond, err := s.condition(ctx, entity, ListQuery{Filters: b.Filter, Q: b.Q}, search, sensitive)
+	cond, err := s.condition(ctx, entity, ListQuery{Filters: b.Filter, Q: b.Q})
 	if err != nil {
 		return nil, bulk.RelocateQuery(err)
 	}

@@ -36,9 +36,7 @@ func (s *Service) ListContacts(ctx context.Context, accountID int64, lq ListQuer
 			return nil, "", err
 		}
 	}
-	cond, err := s.condition(ctx, "contact", lq,
-		[]string{contact.FieldName, contact.FieldTitle, contact.FieldPhone, contact.FieldMobile, contact.FieldEmail},
-		[]string{contact.FieldPhone, contact.FieldMobile, contact.FieldEmail})
+	cond, err := s.condition(ctx, "contact", lq)
 	if err != nil {
 		return nil, "", err
 	}
@@ -92,7 +90,7 @@ func (s *Service) validateContact(ctx context.Context, in ContactInput, creating
 			birthday = &t
 		}
 	}
-	checkTags(&f, "body.tags", in.Tags)
+	record.CheckTags(&f, "body.tags", in.Tags)
 	return birthday, f.Err()
 }
 
@@ -150,7 +148,7 @@ func setContact(m *ent.ContactMutation, in ContactInput, birthday *time.Time) {
 		m.SetConsent(*in.Consent)
 	}
 	if in.Tags != nil {
-		m.SetTags(normTags(*in.Tags))
+		m.SetTags(record.NormTags(*in.Tags))
 	}
 	if in.Custom != nil {
 		m.SetCustom(*in.Custom)
@@ -181,7 +179,7 @@ func (s *Service) UpdateContact(ctx context.Context, id, version int64, in Conta
 	masked := !fls.CanSee(authz.FromContext(ctx), "contact", deref(cur.OwnerID), deref(cur.TeamID))
 	custom, cerr := s.prepareCustom(ctx, "contact", in.Custom, false, cur.Custom, masked)
 	birthday, err := s.validateContact(ctx, in, false)
-	if err := joinInvalid(err, cerr); err != nil {
+	if err := apperr.Join(err, cerr); err != nil {
 		return nil, err
 	}
 	in.Custom = custom

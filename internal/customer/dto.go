@@ -7,6 +7,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/fls"
+	"github.com/kehu-crm/kehu/internal/platform/meta"
 )
 
 // AccountDTO is an account as the API shows it. Sensitive fields are masked for actors who may not see
@@ -97,7 +98,7 @@ func (s *Service) accountDTOs(ctx context.Context, rows []*ent.Account) ([]Accou
 		d := AccountDTO{ID: r.ID, Number: deref(r.Number), Name: r.Name, Type: string(r.Type), Level: r.Level,
 			Industry: r.Industry, Region: r.Region, Source: r.Source, Lifecycle: string(r.Lifecycle), Phone: r.Phone,
 			Email: r.Email, Website: r.Website, Address: r.Address, CreditLimit: r.CreditLimit, Currency: r.Currency,
-			Satisfaction: r.Satisfaction, Tags: tags, Custom: visibleCustom(r.Custom, defs), OwnerID: r.OwnerID,
+			Satisfaction: r.Satisfaction, Tags: tags, Custom: meta.VisibleCustom(r.Custom, defs), OwnerID: r.OwnerID,
 			OwnerName: nameOf(users, r.OwnerID), TeamID: r.TeamID, TeamName: nameOf(teams, r.TeamID),
 			CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Version: r.Version}
 		if !fls.CanSee(a, "account", deref(r.OwnerID), deref(r.TeamID)) {
@@ -141,7 +142,7 @@ func (s *Service) contactDTOs(ctx context.Context, rows []*ent.Contact) ([]Conta
 		}
 		d := ContactDTO{ID: r.ID, AccountID: r.AccountID, AccountName: nameOf(accounts, &r.AccountID), Name: r.Name,
 			Title: r.Title, BuyingRole: r.BuyingRole, Phone: r.Phone, Mobile: r.Mobile, Email: r.Email,
-			PreferredChannel: string(r.PreferredChannel), Consent: r.Consent, Tags: tags, Custom: visibleCustom(r.Custom, defs),
+			PreferredChannel: string(r.PreferredChannel), Consent: r.Consent, Tags: tags, Custom: meta.VisibleCustom(r.Custom, defs),
 			OwnerID: r.OwnerID, OwnerName: nameOf(users, r.OwnerID), TeamID: r.TeamID, TeamName: nameOf(teams, r.TeamID),
 			CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Version: r.Version}
 		if r.Birthday != nil {

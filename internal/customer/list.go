@@ -6,6 +6,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 
+	"github.com/kehu-crm/kehu/internal/ent/account"
+	"github.com/kehu-crm/kehu/internal/ent/contact"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/fls"
 	"github.com/kehu-crm/kehu/internal/platform/record"
@@ -20,10 +22,24 @@ type ListQuery struct {
 	Page record.Page
 }
 
+// searchColumns lists, per entity, the columns a list's q looks in (search) and the subset q may only
+// use when the actor sees sensitive fields on every readable record (sensitive). The list and a bulk
+// "all matching" run share them, so that both select the same records.
+var searchColumns = map[string]struct{ search, sensitive []string }{
+	"account": {
+		search:    []string{account.FieldName, account.FieldNumber, account.FieldPhone, account.FieldEmail},
+		sensitive: []string{account.FieldPhone, account.FieldEmail},
+	},
+	"contact": {
+		search:    []string{contact.FieldName, contact.FieldTitle, contact.FieldPhone, contact.FieldMobile, contact.FieldEmail},
+		sensitive: []string{contact.FieldPhone, contact.FieldMobile, contact.FieldEmail},
+	},
+}
+
 // condition turns a list query's filters and q into one SQL condition over entity's columns, refusing
-// sensitive fields the actor may not query. search lists the columns q looks in, sensitive lists the
-// subset q may only use when the actor sees sensitive fields on every readable record.
-func (s *Service) condition(ctx context.Context, entity string, lq ListQuery, search, sensitive []string) (func(*sql.Selector), error) {
+// sensitive fields the actor may not query; q looks in entity's searchColumns.
+func (s *Service) condition(ctx context.Context, entity string, lq ListQuery) (func(*sql.Selector), error) {
+	search, sensitive := searchColumns[entity].search, searchColumns[entity].sensitive
 	cols, _, err := s.columns(ctx, entity)
 	if err != nil {
 		return nil, err
@@ -39,7 +55,7 @@ func (s *Service) condition(ctx context.Context, entity string, lq ListQuery, se
 	if err := fls.CheckSort(a, entity, cols, lq.Page.Sort); err != nil {
 		return nil, err
 	}
-	pred, err := record.Predicate(cols, filters)
+	pred, err := record.Predicate(cols, filters, authz.FromContext(ctx).Location())
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/ent/account"
-	"github.com/kehu-crm/kehu/internal/ent/team"
 	"github.com/kehu-crm/kehu/internal/ent/user"
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
@@ -46,27 +45,7 @@ func (s *Service) Registry() *meta.Registry { return s.reg }
 
 // names looks up user and team names for display (names are directory data, shown whatever the scope).
 func (s *Service) names(ctx context.Context, userIDs, teamIDs []int64) (map[int64]string, map[int64]string, error) {
-	sys := authz.AsSystem(ctx)
-	users, teams := map[int64]string{}, map[int64]string{}
-	if len(userIDs) > 0 {
-		rows, err := s.st.Client(sys).User.Query().Where(user.IDIn(userIDs...)).Select(user.FieldID, user.FieldName).All(sys)
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, u := range rows {
-			users[u.ID] = u.Name
-		}
-	}
-	if len(teamIDs) > 0 {
-		rows, err := s.st.Client(sys).Team.Query().Where(team.IDIn(teamIDs...)).Select(team.FieldID, team.FieldName).All(sys)
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, t := range rows {
-			teams[t.ID] = t.Name
-		}
-	}
-	return users, teams, nil
+	return s.st.Names(ctx, userIDs, teamIDs)
 }
 
 // ownerTarget resolves a would-be owner: the user must exist, be active and lie within scope of the

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 )
@@ -41,22 +40,6 @@ func checkURL(f *fields, location string, v *string) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(*v) > 300 ||
 		strings.ContainsAny(*v, " <>\"") {
 		f.Add(location, "field.invalid_url", nil)
-	}
-}
-
-func checkTags(f *fields, location string, v *[]string) {
-	if v == nil {
-		return
-	}
-	if len(*v) > 20 {
-		f.Add(location, "field.too_many", map[string]any{"Max": 20})
-		return
-	}
-	for _, t := range *v {
-		if strings.TrimSpace(t) == "" || utf8.RuneCountInString(t) > 30 || strings.ContainsRune(t, 0) {
-			f.Add(location, "field.invalid_tag", map[string]any{"Max": 30})
-			return
-		}
 	}
 }
 

@@ -29,6 +29,8 @@ type ImportJob struct {
 	UserID int64 `json:"user_id,omitempty"`
 	// TeamID holds the value of the "team_id" field.
 	TeamID *int64 `json:"team_id,omitempty"`
+	// TokenID holds the value of the "token_id" field.
+	TokenID *int64 `json:"token_id,omitempty"`
 	// Entity holds the value of the "entity" field.
 	Entity string `json:"entity,omitempty"`
 	// FileName holds the value of the "file_name" field.
@@ -75,7 +77,7 @@ func (*ImportJob) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case importjob.FieldHeaders, importjob.FieldMapping, importjob.FieldErrors:
 			values[i] = new([]byte)
-		case importjob.FieldID, importjob.FieldVersion, importjob.FieldUserID, importjob.FieldTeamID, importjob.FieldTotalRows, importjob.FieldNextRow, importjob.FieldCreatedCount, importjob.FieldUpdatedCount, importjob.FieldSkippedCount, importjob.FieldFailedCount:
+		case importjob.FieldID, importjob.FieldVersion, importjob.FieldUserID, importjob.FieldTeamID, importjob.FieldTokenID, importjob.FieldTotalRows, importjob.FieldNextRow, importjob.FieldCreatedCount, importjob.FieldUpdatedCount, importjob.FieldSkippedCount, importjob.FieldFailedCount:
 			values[i] = new(sql.NullInt64)
 		case importjob.FieldEntity, importjob.FieldFileName, importjob.FieldFormat, importjob.FieldEncoding, importjob.FieldDuplicateMode, importjob.FieldStatus, importjob.FieldError:
 			values[i] = new(sql.NullString)
@@ -132,6 +134,13 @@ func (_m *ImportJob) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.TeamID = new(int64)
 				*_m.TeamID = value.Int64
+			}
+		case importjob.FieldTokenID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field token_id", values[i])
+			} else if value.Valid {
+				_m.TokenID = new(int64)
+				*_m.TokenID = value.Int64
 			}
 		case importjob.FieldEntity:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -299,6 +308,11 @@ func (_m *ImportJob) String() string {
 	builder.WriteString(", ")
 	if v := _m.TeamID; v != nil {
 		builder.WriteString("team_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.TokenID; v != nil {
+		builder.WriteString("token_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

@@ -85,6 +85,20 @@ func (_c *ImportJobCreate) SetNillableTeamID(v *int64) *ImportJobCreate {
 	return _c
 }
 
+// SetTokenID sets the "token_id" field.
+func (_c *ImportJobCreate) SetTokenID(v int64) *ImportJobCreate {
+	_c.mutation.SetTokenID(v)
+	return _c
+}
+
+// SetNillableTokenID sets the "token_id" field if the given value is not nil.
+func (_c *ImportJobCreate) SetNillableTokenID(v *int64) *ImportJobCreate {
+	if v != nil {
+		_c.SetTokenID(*v)
+	}
+	return _c
+}
+
 // SetEntity sets the "entity" field.
 func (_c *ImportJobCreate) SetEntity(v string) *ImportJobCreate {
 	_c.mutation.SetEntity(v)
@@ -551,6 +565,10 @@ func (_c *ImportJobCreate) createSpec() (*ImportJob, *sqlgraph.CreateSpec) {
 		_spec.SetField(importjob.FieldTeamID, field.TypeInt64, value)
 		_node.TeamID = &value
 	}
+	if value, ok := _c.mutation.TokenID(); ok {
+		_spec.SetField(importjob.FieldTokenID, field.TypeInt64, value)
+		_node.TokenID = &value
+	}
 	if value, ok := _c.mutation.Entity(); ok {
 		_spec.SetField(importjob.FieldEntity, field.TypeString, value)
 		_node.Entity = value
@@ -976,6 +994,9 @@ func (u *ImportJobUpsertOne) UpdateNewValues() *ImportJobUpsertOne {
 		}
 		if _, exists := u.create.mutation.TeamID(); exists {
 			s.SetIgnore(importjob.FieldTeamID)
+		}
+		if _, exists := u.create.mutation.TokenID(); exists {
+			s.SetIgnore(importjob.FieldTokenID)
 		}
 		if _, exists := u.create.mutation.Entity(); exists {
 			s.SetIgnore(importjob.FieldEntity)
@@ -1529,6 +1550,9 @@ func (u *ImportJobUpsertBulk) UpdateNewValues() *ImportJobUpsertBulk {
 			}
 			if _, exists := b.mutation.TeamID(); exists {
 				s.SetIgnore(importjob.FieldTeamID)
+			}
+			if _, exists := b.mutation.TokenID(); exists {
+				s.SetIgnore(importjob.FieldTokenID)
 			}
 			if _, exists := b.mutation.Entity(); exists {
 				s.SetIgnore(importjob.FieldEntity)

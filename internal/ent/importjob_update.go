@@ -428,6 +428,9 @@ func (_u *ImportJobUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.TeamIDCleared() {
 		_spec.ClearField(importjob.FieldTeamID, field.TypeInt64)
 	}
+	if _u.mutation.TokenIDCleared() {
+		_spec.ClearField(importjob.FieldTokenID, field.TypeInt64)
+	}
 	if value, ok := _u.mutation.Encoding(); ok {
 		_spec.SetField(importjob.FieldEncoding, field.TypeString, value)
 	}
@@ -963,6 +966,9 @@ func (_u *ImportJobUpdateOne) sqlSave(ctx context.Context) (_node *ImportJob, er
 	}
 	if _u.mutation.TeamIDCleared() {
 		_spec.ClearField(importjob.FieldTeamID, field.TypeInt64)
+	}
+	if _u.mutation.TokenIDCleared() {
+		_spec.ClearField(importjob.FieldTokenID, field.TypeInt64)
 	}
 	if value, ok := _u.mutation.Encoding(); ok {
 		_spec.SetField(importjob.FieldEncoding, field.TypeString, value)

@@ -12644,6 +12644,8 @@ type ImportJobMutation struct {
 	adduser_id       *int64
 	team_id          *int64
 	addteam_id       *int64
+	token_id         *int64
+	addtoken_id      *int64
 	entity           *string
 	file_name        *string
 	format           *string
@@ -13032,6 +13034,76 @@ func (m *ImportJobMutation) ResetTeamID() {
 	m.team_id = nil
 	m.addteam_id = nil
 	delete(m.clearedFields, importjob.FieldTeamID)
+}
+
+// SetTokenID sets the "token_id" field.
+func (m *ImportJobMutation) SetTokenID(i int64) {
+	m.token_id = &i
+	m.addtoken_id = nil
+}
+
+// TokenID returns the value of the "token_id" field in the mutation.
+func (m *ImportJobMutation) TokenID() (r int64, exists bool) {
+	v := m.token_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenID returns the old "token_id" field's value of the ImportJob entity.
+// If the ImportJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportJobMutation) OldTokenID(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenID: %w", err)
+	}
+	return oldValue.TokenID, nil
+}
+
+// AddTokenID adds i to the "token_id" field.
+func (m *ImportJobMutation) AddTokenID(i int64) {
+	if m.addtoken_id != nil {
+		*m.addtoken_id += i
+	} else {
+		m.addtoken_id = &i
+	}
+}
+
+// AddedTokenID returns the value that was added to the "token_id" field in this mutation.
+func (m *ImportJobMutation) AddedTokenID() (r int64, exists bool) {
+	v := m.addtoken_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearTokenID clears the value of the "token_id" field.
+func (m *ImportJobMutation) ClearTokenID() {
+	m.token_id = nil
+	m.addtoken_id = nil
+	m.clearedFields[importjob.FieldTokenID] = struct{}{}
+}
+
+// TokenIDCleared returns if the "token_id" field was cleared in this mutation.
+func (m *ImportJobMutation) TokenIDCleared() bool {
+	_, ok := m.clearedFields[importjob.FieldTokenID]
+	return ok
+}
+
+// ResetTokenID resets all changes to the "token_id" field.
+func (m *ImportJobMutation) ResetTokenID() {
+	m.token_id = nil
+	m.addtoken_id = nil
+	delete(m.clearedFields, importjob.FieldTokenID)
 }
 
 // SetEntity sets the "entity" field.
@@ -13933,7 +14005,7 @@ func (m *ImportJobMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ImportJobMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, importjob.FieldCreatedAt)
 	}
@@ -13948,6 +14020,9 @@ func (m *ImportJobMutation) Fields() []string {
 	}
 	if m.team_id != nil {
 		fields = append(fields, importjob.FieldTeamID)
+	}
+	if m.token_id != nil {
+		fields = append(fields, importjob.FieldTokenID)
 	}
 	if m.entity != nil {
 		fields = append(fields, importjob.FieldEntity)
@@ -14021,6 +14096,8 @@ func (m *ImportJobMutation) Field(name string) (ent.Value, bool) {
 		return m.UserID()
 	case importjob.FieldTeamID:
 		return m.TeamID()
+	case importjob.FieldTokenID:
+		return m.TokenID()
 	case importjob.FieldEntity:
 		return m.Entity()
 	case importjob.FieldFileName:
@@ -14076,6 +14153,8 @@ func (m *ImportJobMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldUserID(ctx)
 	case importjob.FieldTeamID:
 		return m.OldTeamID(ctx)
+	case importjob.FieldTokenID:
+		return m.OldTokenID(ctx)
 	case importjob.FieldEntity:
 		return m.OldEntity(ctx)
 	case importjob.FieldFileName:
@@ -14155,6 +14234,13 @@ func (m *ImportJobMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTeamID(v)
+		return nil
+	case importjob.FieldTokenID:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenID(v)
 		return nil
 	case importjob.FieldEntity:
 		v, ok := value.(string)
@@ -14299,6 +14385,9 @@ func (m *ImportJobMutation) AddedFields() []string {
 	if m.addteam_id != nil {
 		fields = append(fields, importjob.FieldTeamID)
 	}
+	if m.addtoken_id != nil {
+		fields = append(fields, importjob.FieldTokenID)
+	}
 	if m.addtotal_rows != nil {
 		fields = append(fields, importjob.FieldTotalRows)
 	}
@@ -14331,6 +14420,8 @@ func (m *ImportJobMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedUserID()
 	case importjob.FieldTeamID:
 		return m.AddedTeamID()
+	case importjob.FieldTokenID:
+		return m.AddedTokenID()
 	case importjob.FieldTotalRows:
 		return m.AddedTotalRows()
 	case importjob.FieldNextRow:
@@ -14372,6 +14463,13 @@ func (m *ImportJobMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddTeamID(v)
+		return nil
+	case importjob.FieldTokenID:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTokenID(v)
 		return nil
 	case importjob.FieldTotalRows:
 		v, ok := value.(int)
@@ -14426,6 +14524,9 @@ func (m *ImportJobMutation) ClearedFields() []string {
 	if m.FieldCleared(importjob.FieldTeamID) {
 		fields = append(fields, importjob.FieldTeamID)
 	}
+	if m.FieldCleared(importjob.FieldTokenID) {
+		fields = append(fields, importjob.FieldTokenID)
+	}
 	if m.FieldCleared(importjob.FieldHeaders) {
 		fields = append(fields, importjob.FieldHeaders)
 	}
@@ -14457,6 +14558,9 @@ func (m *ImportJobMutation) ClearField(name string) error {
 	switch name {
 	case importjob.FieldTeamID:
 		m.ClearTeamID()
+		return nil
+	case importjob.FieldTokenID:
+		m.ClearTokenID()
 		return nil
 	case importjob.FieldHeaders:
 		m.ClearHeaders()
@@ -14495,6 +14599,9 @@ func (m *ImportJobMutation) ResetField(name string) error {
 		return nil
 	case importjob.FieldTeamID:
 		m.ResetTeamID()
+		return nil
+	case importjob.FieldTokenID:
+		m.ResetTokenID()
 		return nil
 	case importjob.FieldEntity:
 		m.ResetEntity()

@@ -2,7 +2,9 @@ package iam
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/kehu-crm/kehu/internal/ent"
@@ -12,7 +14,9 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/audit"
 	"github.com/kehu-crm/kehu/internal/platform/authz"
+	"github.com/kehu-crm/kehu/internal/platform/db"
 	"github.com/kehu-crm/kehu/internal/platform/secret"
+	"github.com/kehu-crm/kehu/internal/store"
 )
 
 // Credentials are what a person types to sign in.
@@ -144,30 +148,66 @@ var ErrNoSession = errors.New("iam: no such session")
 
 // ResolveSession turns a session cookie into its user and actor, extending the session's idle
 // window. Expired sessions, deactivated users and unknown tokens all give ErrNoSession.
+//
+// One statement reads the session, its user and the cache epochs (store.Snapshot, put into ctx's
+// snapshot when there is one): a revoked session, a deactivated user or a changed team take effect on
+// the next request; roles, grants and the team tree come from caches checked against those epochs,
+// so changes to them do too. The returned user carries its identity columns only (id, e-mail, name,
+// locale, time zone, active, team).
 func (s *Service) ResolveSession(ctx context.Context, token string) (*ent.User, *authz.Actor, error) {
 	sys := authz.AsSystem(ctx)
 	c := s.st.Client(sys)
-	sess, err := c.Session.Query().Where(session.TokenHash(secret.Digest(token))).WithUser().Only(sys)
-	if isNotFound(err) {
-		return nil, nil, ErrNoSession
+	q := `SELECT s.id, s.expires_at, s.last_seen_at, u.id, u.email, u.name, u.locale, u.time_zone, u.active, u.team_id` +
+		store.EpochColumns() + ` FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`
+	if s.st.DB.Dialect == db.Postgres {
+		q = strings.Replace(q, "?", "$1", 1)
 	}
+	rows, err := c.QueryContext(sys, q, secret.Digest(token))
 	if err != nil {
 		return nil, nil, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, ErrNoSession
+	}
+	var (
+		sessID            int64
+		expires, lastSeen time.Time
+		u                 ent.User
+		team              sql.NullInt64
+		snap              = store.SnapshotOf(ctx)
+	)
+	if snap == nil {
+		snap = &store.Snapshot{}
+	}
+	dest := append([]any{&sessID, &expires, &lastSeen, &u.ID, &u.Email, &u.Name, &u.Locale, &u.TimeZone, &u.Active, &team},
+		snap.ScanTargets()...)
+	if err := rows.Scan(dest...); err != nil {
+		return nil, nil, err
+	}
+	if err := rows.Close(); err != nil {
+		return nil, nil, err
+	}
+	if team.Valid {
+		u.TeamID = &team.Int64
 	}
 	now := s.now()
-	if now.After(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) > s.cfg.SessionIdle || sess.Edges.User == nil || !sess.Edges.User.Active {
-		_, _ = c.Session.Delete().Where(session.ID(sess.ID)).Exec(sys)
+	if now.After(expires) || now.Sub(lastSeen) > s.cfg.SessionIdle || !u.Active {
+		_, _ = c.Session.Delete().Where(session.ID(sessID)).Exec(sys)
 		return nil, nil, ErrNoSession
 	}
-	if now.Sub(sess.LastSeenAt) > time.Minute {
+	if now.Sub(lastSeen) > time.Minute {
 		// Written at most once a minute: the idle window does not need more precision than that.
-		_ = c.Session.UpdateOneID(sess.ID).SetLastSeenAt(now).Exec(sys)
+		_ = c.Session.UpdateOneID(sessID).SetLastSeenAt(now).Exec(sys)
 	}
-	actor, err := s.actorFor(ctx, sess.Edges.User, 0, nil)
+	actor, err := s.actorFor(ctx, &u, 0, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	return sess.Edges.User, actor, nil
+	return &u, actor, nil
 }
 
 // ErrBadToken means an Authorization: Bearer token is unknown, revoked, expired or its owner inactive.
@@ -183,6 +223,12 @@ func (s *Service) ResolveToken(ctx context.Context, token string) (*ent.User, *a
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	if snap := store.SnapshotOf(ctx); snap != nil {
+		// Read after the token and its user, so cached roles and teams are at least as new.
+		if err := s.st.ReadSnapshot(sys, snap); err != nil {
+			return nil, nil, err
+		}
 	}
 	now := s.now()
 	if t.RevokedAt != nil || (t.ExpiresAt != nil && now.After(*t.ExpiresAt)) || t.Edges.User == nil || !t.Edges.User.Active {

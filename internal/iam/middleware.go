@@ -9,6 +9,7 @@ import (
 	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/httpx"
 	"github.com/kehu-crm/kehu/internal/platform/i18n"
+	"github.com/kehu-crm/kehu/internal/store"
 )
 
 // Authenticate resolves the request's actor from a bearer token or the session cookie. A bad bearer
@@ -16,7 +17,8 @@ import (
 // cleared. Token requests never fall back to the cookie.
 func (s *Service) Authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
+		// The session lookup fills the snapshot of cache epochs every later step of the request uses.
+		ctx := store.WithSnapshot(r.Context(), &store.Snapshot{})
 		if h := r.Header.Get("Authorization"); h != "" {
 			scheme, token, _ := strings.Cut(h, " ")
 			if !strings.EqualFold(scheme, "Bearer") || token == "" {

@@ -44,6 +44,10 @@ type Service struct {
 	defaults []authz.DefaultGrants
 	logger   *slog.Logger
 	now      func() time.Time
+	// grants caches each user's merged role grants, teamTree the team hierarchy (children by
+	// parent), both against the authz epoch (see actorFor).
+	grants   *store.Cache[int64, map[authz.Right]authz.Scope]
+	teamTree *store.Cache[struct{}, map[int64][]int64]
 	// dummyHash is verified against when an e-mail is unknown, so both cases take the same time.
 	dummyHash string
 }
@@ -56,7 +60,9 @@ func New(st *store.Store, cfg Config, sender mail.Sender, bundle *i18n.Bundle, c
 		return nil, err
 	}
 	return &Service{st: st, cfg: cfg, mail: sender, i18n: bundle, catalog: catalog, defaults: defaults, logger: logger,
-		now: func() time.Time { return time.Now().UTC() }, dummyHash: h}, nil
+		now: func() time.Time { return time.Now().UTC() }, dummyHash: h,
+		grants:   store.NewCache[int64, map[authz.Right]authz.Scope](store.EpochAuthz),
+		teamTree: store.NewCache[struct{}, map[int64][]int64](store.EpochAuthz)}, nil
 }
 
 // SetJobs wires the job queue (it is built after the services because its workers need them).

@@ -30,6 +30,6 @@
 //   - Imports are personal records: everyone sees their own; import:read widens that (a sales
 //     director sees the team's). Only the uploader configures, previews and starts an import; an
 //     administrator may also cancel it. Start, cancel and finish are audited as import events.
-//   - Known limit: an import started through a scoped API token runs with the user's full rights (the
-//     job does not record the token).
+//   - An import started with an API token records it: the run is narrowed to the token's rights
+//     and fails when the token is revoked or expired meanwhile, as the user's own requests would.
 package importer

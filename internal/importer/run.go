@@ -87,11 +87,14 @@ func (s *Service) Run(ctx context.Context, jobID int64) error {
 	if err != nil {
 		return err
 	}
-	actor, err := s.actors.ActorOf(sys, job.UserID)
+	actor, err := s.actors.ActorOfToken(sys, job.UserID, tokenOf(job))
 	if err != nil {
 		return err
 	}
 	if actor == nil {
+		if job.TokenID != nil {
+			return s.fail(sys, job, "import.token_invalid")
+		}
 		return s.fail(sys, job, "import.user_inactive")
 	}
 	// Work as the importer: their rights and data scope apply to every row; audit rows name them.
@@ -438,4 +441,12 @@ func (s *Service) finish(ctx context.Context, jobID int64) error {
 func (s *Service) fail(ctx context.Context, job *ent.ImportJob, code string) error {
 	return s.st.Client(ctx).ImportJob.UpdateOneID(job.ID).SetStatus(importjob.StatusFailed).
 		SetError(code).SetFinishedAt(now()).AddVersion(1).Exec(ctx)
+}
+
+// tokenOf is the API token an import was started with, 0 for a session.
+func tokenOf(job *ent.ImportJob) int64 {
+	if job.TokenID == nil {
+		return 0
+	}
+	return *job.TokenID
 }

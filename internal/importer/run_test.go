@@ -218,3 +218,51 @@ func TestImportOfDeactivatedUserFails(t *testing.T) {
 		}
 	})
 }
+
+// An import started with an API token runs with the token's rights, not all of the user's: a token
+// without account:update cannot update duplicates the user could, and a token revoked before the run
+// stops the run before any row is written.
+func TestImportWithTokenKeepsTheTokensRights(t *testing.T) {
+	testkit.EachDialect(t, func(t *testing.T, d db.Dialect) {
+		a := testkit.NewApp(t, d)
+		a.NewTopology(t)
+		east := a.Login(t, "am.east@kehu.test")
+		east.Do(t, "POST", "/api/v1/accounts", map[string]any{"name": "令牌客户有限公司", "address": "原地址"}).Want(t, 201)
+		bearer := func(name string) (*testkit.Client, int64) {
+			tok := east.Do(t, "POST", "/api/v1/api-tokens", map[string]any{"name": name,
+				"scopes": []string{"import:create", "account:create", "account:read"}}).Want(t, 201)
+			b := a.Client()
+			b.Bearer = tok.Str("token")
+			return b, tok.ID()
+		}
+
+		narrow, _ := bearer("narrow")
+		up := upload(t, narrow, "account", "tok.csv", csvOf("name,address", "令牌客户,新地址", "令牌新客户,一号")).Want(t, 201)
+		narrow.Do(t, "PATCH", path(up.ID(), ""), map[string]any{"duplicateMode": "update"}, "If-Match", up.Header.Get("ETag")).Want(t, 200)
+		done := run(t, narrow, up.ID())
+		if num(done, "createdCount") != 1 || num(done, "updatedCount") != 0 || num(done, "failedCount") != 1 {
+			t.Fatalf("import with a token lacking account:update: %s", done.Raw)
+		}
+		got := byName(t, east, "/api/v1/accounts?limit=100")
+		if addr := got["令牌客户有限公司"][0]["address"]; addr != "原地址" {
+			t.Fatalf("the token's missing update right was not applied: address %v", addr)
+		}
+
+		revoked, id := bearer("revoked")
+		up = upload(t, revoked, "account", "tok2.csv", csvOf("name", "撤销后客户")).Want(t, 201)
+		sys := testkit.System()
+		a.Store.Client(sys).ImportJob.UpdateOneID(up.ID()).SetStatus("queued").ExecX(sys)
+		east.Do(t, "DELETE", "/api/v1/api-tokens/"+itoa(id), nil).Want(t, 204)
+		if err := a.Modules.Importer.Run(context.Background(), up.ID()); err != nil {
+			t.Fatal(err)
+		}
+		// The message is written in the importer's language when the run fails.
+		job := east.Do(t, "GET", path(up.ID(), ""), nil).Want(t, 200)
+		if job.Str("status") != "failed" || !strings.Contains(job.Str("error"), "revoked") && !strings.Contains(job.Str("error"), "撤销") {
+			t.Fatalf("import with a revoked token: %s", job.Raw)
+		}
+		if _, ok := byName(t, east, "/api/v1/accounts?limit=100")["撤销后客户"]; ok {
+			t.Fatal("a row was written after the token was revoked")
+		}
+	})
+}

@@ -48,10 +48,11 @@ type CustomDefs interface {
 	Defs(ctx context.Context, entity string) ([]meta.CustomDef, error)
 }
 
-// Actors builds the actor of an active user, so an import runs with its importer's rights and scope
-// (the iam module implements it).
+// Actors builds the actor of an active user, so an import runs with its importer's rights and scope,
+// narrowed to the API token it was started with (tokenID, 0 for none); nil when the user or the token
+// may no longer act (the iam module implements it).
 type Actors interface {
-	ActorOf(ctx context.Context, userID int64) (*authz.Actor, error)
+	ActorOfToken(ctx context.Context, userID, tokenID int64) (*authz.Actor, error)
 }
 
 // Enqueuer puts a job on the queue.
@@ -185,6 +186,9 @@ func (s *Service) Upload(ctx context.Context, entity, fileName string, data []by
 			SetMapping(Suggest(entity, t.Headers, fields)).SetTotalRows(len(t.Rows)).SetErrors([]schema.ImportRowError{})
 		if a.TeamID != 0 {
 			q.SetTeamID(a.TeamID)
+		}
+		if a.TokenID != 0 {
+			q.SetTokenID(a.TokenID)
 		}
 		job, err := q.Save(ctx)
 		if err != nil {

@@ -33,10 +33,17 @@ type Store interface {
 type Service struct {
 	st      Store
 	dialect db.Dialect
+	// candidates bounds the rows ranked per entity (see doc.go).
+	candidates int
 }
 
+// Candidates is how many matching rows a search ranks per entity at most (see doc.go).
+const Candidates = 500
+
 // New builds the service.
-func New(st Store, d db.Dialect) *Service { return &Service{st: st, dialect: d} }
+func New(st Store, d db.Dialect) *Service {
+	return &Service{st: st, dialect: d, candidates: Candidates}
+}
 
 // Hit is one record found.
 type Hit struct {
@@ -121,59 +128,56 @@ func (s *Service) Search(ctx context.Context, q string, types []string, limit in
 
 func (s *Service) searchOne(ctx context.Context, src Source, a *authz.Actor, scope authz.Scope, sensitive bool,
 	q string, tokens []Token, limit int) ([]Hit, error) {
-	t := sql.Table(table).As("si")
-	sel := sql.Dialect(entDialect(s.dialect)).
-		Select(t.C("record_id"), t.C("title"), t.C("subtitle"), t.C("account_id"), t.C("account_name")).
-		From(t).
-		Where(sql.EQ(t.C("entity"), src.Entity))
-	lq := strings.ToLower(q)
-	tier := sql.ExprFunc(func(b *sql.Builder) {
-		b.WriteString("CASE WHEN lower(" + t.C("title") + ") = ").Arg(lq).
-			WriteString(" THEN 2 WHEN lower(" + t.C("title") + ") LIKE ").Arg(likePrefix(lq)).
-			WriteString(` ESCAPE '\' THEN 1 ELSE 0 END`)
-	})
-	sel.AppendSelectExprAs(tier, "tier")
-	if s.dialect == db.Postgres {
-		tsq := tsQuery(tokens, sensitive)
-		sel.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
-			b.WriteString("ts_rank(" + t.C("tsv") + ", to_tsquery('simple', ").Arg(tsq).WriteString("))")
-		}), "relevance")
-		sel.Where(sql.P(func(b *sql.Builder) {
-			b.WriteString(t.C("tsv") + " @@ to_tsquery('simple', ").Arg(tsq).WriteString(")")
-		}))
-	} else {
-		fts := sql.Table("search_fts")
-		sel.Join(fts).On(fts.C("rowid"), t.C("id"))
-		// bm25 is lower for better matches; its negation keeps "higher is better" across dialects.
-		sel.AppendSelectExprAs(sql.Raw("-bm25(search_fts, 1.0, 0.5)"), "relevance")
-		sel.Where(sql.P(func(b *sql.Builder) {
-			b.WriteString("search_fts MATCH ").Arg(ftsQuery(tokens, sensitive))
-		}))
+	m, ok := s.newMatch(src, a, scope, sensitive, strings.ToLower(q), tokens)
+	if !ok {
+		return nil, nil // no scope key: the SQL predicate would keep nothing either
 	}
-	if !a.IsSystem() && scope < authz.ScopeAll {
-		authz.ScopePredicate(src.Rule, a, scope)(sel)
-	}
-	sel.OrderExpr(sql.Raw("tier DESC, relevance DESC")).Limit(limit)
-	query, args := sel.Query()
-	rows, err := s.st.Client(ctx).QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("search: %s: %w", src.Entity, err)
-	}
-	defer rows.Close()
 	var out []Hit
+	found := map[int64]bool{}
+	// The exact titles first (an index lookup, so they are found beyond the candidate bound), then the
+	// ranked candidates.
+	for _, sel := range []*sql.Selector{m.exact(limit), m.ranked(s.candidates, limit)} {
+		query, args := sel.Query()
+		rows, err := s.st.Client(ctx).QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, fmt.Errorf("search: %s: %w", src.Entity, err)
+		}
+		if err := scanHits(rows, src.Entity, found, &out); err != nil {
+			return nil, fmt.Errorf("search: %s: %w", src.Entity, err)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// scanHits appends the rows' hits to out, skipping records already found.
+func scanHits(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Close() error
+}, entity string, found map[int64]bool, out *[]Hit) error {
+	defer rows.Close()
 	for rows.Next() {
-		h := Hit{Entity: src.Entity}
+		h := Hit{Entity: entity}
 		var accountID *int64
 		var tierV int64
 		var rel float64
 		if err := rows.Scan(&h.ID, &h.Title, &h.Subtitle, &accountID, &h.AccountName, &tierV, &rel); err != nil {
-			return nil, err
+			return err
 		}
+		if found[h.ID] {
+			continue
+		}
+		found[h.ID] = true
 		h.AccountID = accountID
 		h.Score = float64(tierV) + relevance(rel)
-		out = append(out, h)
+		*out = append(*out, h)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // relevance squeezes a non-negative text score into [0, 1) so that it only orders hits of one tier.
@@ -187,45 +191,6 @@ func relevance(r float64) float64 {
 func likePrefix(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return r.Replace(s) + "%"
-}
-
-// ftsQuery is the FTS5 MATCH expression: every token (a phrase, a prefix when asked), each restricted
-// to the terms column unless the actor may search sensitive terms too. Tokens hold only letters and
-// digits, so quoting them is enough.
-func ftsQuery(tokens []Token, sensitive bool) string {
-	parts := make([]string, len(tokens))
-	for i, tk := range tokens {
-		p := `"` + strings.ReplaceAll(tk.Text, `"`, `""`) + `"`
-		if tk.Prefix {
-			p += "*"
-		}
-		if !sensitive {
-			p = "terms : " + p
-		}
-		parts[i] = p
-	}
-	return strings.Join(parts, " AND ")
-}
-
-// tsQuery is the to_tsquery text: every token quoted, ':*' for prefixes, and label A (the terms
-// column) unless the actor may search sensitive terms (label B) too.
-func tsQuery(tokens []Token, sensitive bool) string {
-	parts := make([]string, len(tokens))
-	for i, tk := range tokens {
-		p := "'" + strings.ReplaceAll(tk.Text, "'", "''") + "'"
-		label := ""
-		if tk.Prefix {
-			label = "*"
-		}
-		if !sensitive {
-			label += "A"
-		}
-		if label != "" {
-			p += ":" + label
-		}
-		parts[i] = p
-	}
-	return strings.Join(parts, " & ")
 }
 
 // Reindex rebuilds the whole index from the records, in one transaction (tests, imports, repairs).

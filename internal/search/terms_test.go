@@ -48,16 +48,20 @@ func TestQuery(t *testing.T) {
 
 func TestQueryExpressions(t *testing.T) {
 	tk := []Token{{Text: "科技"}, {Text: "acm", Prefix: true}}
-	if got := ftsQuery(tk, false); got != `terms : "科技" AND terms : "acm"*` {
-		t.Error(got)
-	}
-	if got := ftsQuery(tk, true); got != `"科技" AND "acm"*` {
-		t.Error(got)
-	}
-	if got := tsQuery(tk, false); got != `'科技':A & 'acm':*A` {
-		t.Error(got)
-	}
-	if got := tsQuery(tk, true); got != `'科技' & 'acm':*` {
-		t.Error(got)
+	scope := []string{"accounto6", "accountt3"}
+	// User tokens never reach the scope column (FTS5) or label C (PostgreSQL), sensitive or not.
+	for _, c := range []struct{ got, want string }{
+		{ftsQuery(tk, false, nil), `terms : "科技" AND terms : "acm"*`},
+		{ftsQuery(tk, true, nil), `{terms sensitive_terms} : "科技" AND {terms sensitive_terms} : "acm"*`},
+		{ftsQuery(tk, false, scope), `terms : "科技" AND terms : "acm"* AND (scope_terms : "accounto6" OR scope_terms : "accountt3")`},
+		{ftsQuery(tk, true, []string{"account"}), `{terms sensitive_terms} : "科技" AND {terms sensitive_terms} : "acm"* AND (scope_terms : "account")`},
+		{tsQuery(tk, false, nil), `'科技':A & 'acm':*A`},
+		{tsQuery(tk, true, nil), `'科技':AB & 'acm':*AB`},
+		{tsQuery(tk, false, scope), `'科技':A & 'acm':*A & ('accounto6':C | 'accountt3':C)`},
+		{tsQuery(tk, true, []string{"account"}), `'科技':AB & 'acm':*AB & ('account':C)`},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %s, want %s", c.got, c.want)
+		}
 	}
 }

@@ -27,6 +27,8 @@ import (
 type Store struct {
 	DB     *db.DB
 	client *ent.Client
+	// userNames and teamNames cache display names (Names).
+	userNames, teamNames *Cache[int64, string]
 }
 
 // New wraps an open database.
@@ -36,7 +38,8 @@ func New(d *db.DB) *Store {
 		dia = dialect.Postgres
 	}
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, d.SQL)))
-	s := &Store{DB: d, client: client}
+	s := &Store{DB: d, client: client,
+		userNames: NewCache[int64, string](EpochDirectory), teamNames: NewCache[int64, string](EpochDirectory)}
 	client.Use(audit.Hook(auditWriter{}, audit.Options{
 		Skip: []string{"AuditEvent", "Session", "PasswordReset", "LoginThrottle", "IdempotencyKey", "APIToken",
 			// Generated bookkeeping: notifications, matching keys and uploaded bytes; an import records
@@ -50,6 +53,8 @@ func New(d *db.DB) *Store {
 	client.Use(search.Hook(d.Dialect))
 	// Duplicate-matching keys follow account and contact writes the same way (SPEC C6).
 	client.Use(dedup.Hook())
+	// Cached roles, teams, names and custom field definitions follow their writes (epoch.go).
+	client.Use(epochHook())
 	return s
 }
 

@@ -25,6 +25,8 @@ const (
 	FieldUserID = "user_id"
 	// FieldTeamID holds the string denoting the team_id field in the database.
 	FieldTeamID = "team_id"
+	// FieldTokenID holds the string denoting the token_id field in the database.
+	FieldTokenID = "token_id"
 	// FieldEntity holds the string denoting the entity field in the database.
 	FieldEntity = "entity"
 	// FieldFileName holds the string denoting the file_name field in the database.
@@ -73,6 +75,7 @@ var Columns = []string{
 	FieldVersion,
 	FieldUserID,
 	FieldTeamID,
+	FieldTokenID,
 	FieldEntity,
 	FieldFileName,
 	FieldFormat,
@@ -239,6 +242,11 @@ func ByUserID(opts ...sql.OrderTermOption) OrderOption {
 // ByTeamID orders the results by the team_id field.
 func ByTeamID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTeamID, opts...).ToFunc()
+}
+
+// ByTokenID orders the results by the token_id field.
+func ByTokenID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTokenID, opts...).ToFunc()
 }
 
 // ByEntity orders the results by the entity field.

@@ -79,6 +79,11 @@ func TeamID(v int64) predicate.ImportJob {
 	return predicate.ImportJob(sql.FieldEQ(FieldTeamID, v))
 }
 
+// TokenID applies equality check predicate on the "token_id" field. It's identical to TokenIDEQ.
+func TokenID(v int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldEQ(FieldTokenID, v))
+}
+
 // Entity applies equality check predicate on the "entity" field. It's identical to EntityEQ.
 func Entity(v string) predicate.ImportJob {
 	return predicate.ImportJob(sql.FieldEQ(FieldEntity, v))
@@ -352,6 +357,56 @@ func TeamIDIsNil() predicate.ImportJob {
 // TeamIDNotNil applies the NotNil predicate on the "team_id" field.
 func TeamIDNotNil() predicate.ImportJob {
 	return predicate.ImportJob(sql.FieldNotNull(FieldTeamID))
+}
+
+// TokenIDEQ applies the EQ predicate on the "token_id" field.
+func TokenIDEQ(v int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldEQ(FieldTokenID, v))
+}
+
+// TokenIDNEQ applies the NEQ predicate on the "token_id" field.
+func TokenIDNEQ(v int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldNEQ(FieldTokenID, v))
+}
+
+// TokenIDIn applies the In predicate on the "token_id" field.
+func TokenIDIn(vs ...int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldIn(FieldTokenID, vs...))
+}
+
+// TokenIDNotIn applies the NotIn predicate on the "token_id" field.
+func TokenIDNotIn(vs ...int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldNotIn(FieldTokenID, vs...))
+}
+
+// TokenIDGT applies the GT predicate on the "token_id" field.
+func TokenIDGT(v int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldGT(FieldTokenID, v))
+}
+
+// TokenIDGTE applies the GTE predicate on the "token_id" field.
+func TokenIDGTE(v int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldGTE(FieldTokenID, v))
+}
+
+// TokenIDLT applies the LT predicate on the "token_id" field.
+func TokenIDLT(v int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldLT(FieldTokenID, v))
+}
+
+// TokenIDLTE applies the LTE predicate on the "token_id" field.
+func TokenIDLTE(v int64) predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldLTE(FieldTokenID, v))
+}
+
+// TokenIDIsNil applies the IsNil predicate on the "token_id" field.
+func TokenIDIsNil() predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldIsNull(FieldTokenID))
+}
+
+// TokenIDNotNil applies the NotNil predicate on the "token_id" field.
+func TokenIDNotNil() predicate.ImportJob {
+	return predicate.ImportJob(sql.FieldNotNull(FieldTokenID))
 }
 
 // EntityEQ applies the EQ predicate on the "entity" field.

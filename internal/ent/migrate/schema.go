@@ -99,6 +99,26 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{AccountsColumns[2]},
 			},
+			{
+				Name:    "account_owner_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[21], AccountsColumns[0]},
+			},
+			{
+				Name:    "account_owner_id_name_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[21], AccountsColumns[5], AccountsColumns[0]},
+			},
+			{
+				Name:    "account_team_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[22], AccountsColumns[0]},
+			},
+			{
+				Name:    "account_team_id_name_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[22], AccountsColumns[5], AccountsColumns[0]},
+			},
 		},
 	}
 	// ActivitiesColumns holds the columns for the "activities" table.
@@ -183,6 +203,26 @@ var (
 				Name:    "activity_account_id_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{ActivitiesColumns[18], ActivitiesColumns[1]},
+			},
+			{
+				Name:    "activity_owner_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[16], ActivitiesColumns[0]},
+			},
+			{
+				Name:    "activity_owner_id_due_at_id",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[16], ActivitiesColumns[7], ActivitiesColumns[0]},
+			},
+			{
+				Name:    "activity_team_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[17], ActivitiesColumns[0]},
+			},
+			{
+				Name:    "activity_team_id_due_at_id",
+				Unique:  false,
+				Columns: []*schema.Column{ActivitiesColumns[17], ActivitiesColumns[7], ActivitiesColumns[0]},
 			},
 		},
 	}
@@ -313,6 +353,26 @@ var (
 				Name:    "contact_email",
 				Unique:  false,
 				Columns: []*schema.Column{ContactsColumns[9]},
+			},
+			{
+				Name:    "contact_owner_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[15], ContactsColumns[0]},
+			},
+			{
+				Name:    "contact_owner_id_name_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[15], ContactsColumns[4], ContactsColumns[0]},
+			},
+			{
+				Name:    "contact_team_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[16], ContactsColumns[0]},
+			},
+			{
+				Name:    "contact_team_id_name_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactsColumns[16], ContactsColumns[4], ContactsColumns[0]},
 			},
 		},
 	}
@@ -482,6 +542,7 @@ var (
 		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "user_id", Type: field.TypeInt64},
 		{Name: "team_id", Type: field.TypeInt64, Nullable: true},
+		{Name: "token_id", Type: field.TypeInt64, Nullable: true},
 		{Name: "entity", Type: field.TypeString, Size: 30},
 		{Name: "file_name", Type: field.TypeString, Size: 255, Default: ""},
 		{Name: "format", Type: field.TypeString, Size: 10},
@@ -515,7 +576,7 @@ var (
 			{
 				Name:    "importjob_status",
 				Unique:  false,
-				Columns: []*schema.Column{ImportJobsColumns[13]},
+				Columns: []*schema.Column{ImportJobsColumns[14]},
 			},
 		},
 	}

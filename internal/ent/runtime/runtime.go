@@ -930,7 +930,7 @@ func init() {
 	// importjob.VersionValidator is a validator for the "version" field. It is called by the builders before save.
 	importjob.VersionValidator = importjobDescVersion.Validators[0].(func(int64) error)
 	// importjobDescEntity is the schema descriptor for entity field.
-	importjobDescEntity := importjobFields[3].Descriptor()
+	importjobDescEntity := importjobFields[4].Descriptor()
 	// importjob.EntityValidator is a validator for the "entity" field. It is called by the builders before save.
 	importjob.EntityValidator = func() func(string) error {
 		validators := importjobDescEntity.Validators
@@ -948,13 +948,13 @@ func init() {
 		}
 	}()
 	// importjobDescFileName is the schema descriptor for file_name field.
-	importjobDescFileName := importjobFields[4].Descriptor()
+	importjobDescFileName := importjobFields[5].Descriptor()
 	// importjob.DefaultFileName holds the default value on creation for the file_name field.
 	importjob.DefaultFileName = importjobDescFileName.Default.(string)
 	// importjob.FileNameValidator is a validator for the "file_name" field. It is called by the builders before save.
 	importjob.FileNameValidator = importjobDescFileName.Validators[0].(func(string) error)
 	// importjobDescFormat is the schema descriptor for format field.
-	importjobDescFormat := importjobFields[5].Descriptor()
+	importjobDescFormat := importjobFields[6].Descriptor()
 	// importjob.FormatValidator is a validator for the "format" field. It is called by the builders before save.
 	importjob.FormatValidator = func() func(string) error {
 		validators := importjobDescFormat.Validators
@@ -972,37 +972,37 @@ func init() {
 		}
 	}()
 	// importjobDescEncoding is the schema descriptor for encoding field.
-	importjobDescEncoding := importjobFields[6].Descriptor()
+	importjobDescEncoding := importjobFields[7].Descriptor()
 	// importjob.DefaultEncoding holds the default value on creation for the encoding field.
 	importjob.DefaultEncoding = importjobDescEncoding.Default.(string)
 	// importjob.EncodingValidator is a validator for the "encoding" field. It is called by the builders before save.
 	importjob.EncodingValidator = importjobDescEncoding.Validators[0].(func(string) error)
 	// importjobDescTotalRows is the schema descriptor for total_rows field.
-	importjobDescTotalRows := importjobFields[11].Descriptor()
+	importjobDescTotalRows := importjobFields[12].Descriptor()
 	// importjob.DefaultTotalRows holds the default value on creation for the total_rows field.
 	importjob.DefaultTotalRows = importjobDescTotalRows.Default.(int)
 	// importjobDescNextRow is the schema descriptor for next_row field.
-	importjobDescNextRow := importjobFields[12].Descriptor()
+	importjobDescNextRow := importjobFields[13].Descriptor()
 	// importjob.DefaultNextRow holds the default value on creation for the next_row field.
 	importjob.DefaultNextRow = importjobDescNextRow.Default.(int)
 	// importjobDescCreatedCount is the schema descriptor for created_count field.
-	importjobDescCreatedCount := importjobFields[13].Descriptor()
+	importjobDescCreatedCount := importjobFields[14].Descriptor()
 	// importjob.DefaultCreatedCount holds the default value on creation for the created_count field.
 	importjob.DefaultCreatedCount = importjobDescCreatedCount.Default.(int)
 	// importjobDescUpdatedCount is the schema descriptor for updated_count field.
-	importjobDescUpdatedCount := importjobFields[14].Descriptor()
+	importjobDescUpdatedCount := importjobFields[15].Descriptor()
 	// importjob.DefaultUpdatedCount holds the default value on creation for the updated_count field.
 	importjob.DefaultUpdatedCount = importjobDescUpdatedCount.Default.(int)
 	// importjobDescSkippedCount is the schema descriptor for skipped_count field.
-	importjobDescSkippedCount := importjobFields[15].Descriptor()
+	importjobDescSkippedCount := importjobFields[16].Descriptor()
 	// importjob.DefaultSkippedCount holds the default value on creation for the skipped_count field.
 	importjob.DefaultSkippedCount = importjobDescSkippedCount.Default.(int)
 	// importjobDescFailedCount is the schema descriptor for failed_count field.
-	importjobDescFailedCount := importjobFields[16].Descriptor()
+	importjobDescFailedCount := importjobFields[17].Descriptor()
 	// importjob.DefaultFailedCount holds the default value on creation for the failed_count field.
 	importjob.DefaultFailedCount = importjobDescFailedCount.Default.(int)
 	// importjobDescError is the schema descriptor for error field.
-	importjobDescError := importjobFields[18].Descriptor()
+	importjobDescError := importjobFields[19].Descriptor()
 	// importjob.DefaultError holds the default value on creation for the error field.
 	importjob.DefaultError = importjobDescError.Default.(string)
 	// importjob.ErrorValidator is a validator for the "error" field. It is called by the builders before save.

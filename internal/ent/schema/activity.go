@@ -78,11 +78,11 @@ func (Activity) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of Activity.
+// Indexes of Activity; see Account's for the scoped list indexes (activities sort by due date).
 func (Activity) Indexes() []ent.Index {
-	return []ent.Index{
+	return append([]ent.Index{
 		index.Fields("owner_id", "status", "due_at"), index.Fields("team_id", "updated_at"),
 		index.Fields("account_id"), index.Fields("contact_id"), index.Fields("due_at"), index.Fields("updated_at"),
 		index.Fields("remind_at"), index.Fields("account_id", "created_at"),
-	}
+	}, scopedListIndexes("due_at")...)
 }

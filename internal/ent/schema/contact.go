@@ -72,10 +72,10 @@ func (Contact) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of Contact.
+// Indexes of Contact; see Account's for the scoped list indexes.
 func (Contact) Indexes() []ent.Index {
-	return []ent.Index{
+	return append([]ent.Index{
 		index.Fields("account_id"), index.Fields("owner_id", "updated_at"), index.Fields("team_id", "updated_at"),
 		index.Fields("name"), index.Fields("email"),
-	}
+	}, scopedListIndexes("name")...)
 }

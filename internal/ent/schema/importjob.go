@@ -27,6 +27,9 @@ func (ImportJob) Fields() []ent.Field {
 		field.Int64("id"),
 		field.Int64("user_id").Immutable(),
 		field.Int64("team_id").Optional().Nillable().Immutable(),
+		// token_id is the API token the import was started with, if any: the run is narrowed to the
+		// token's rights and stops when the token is revoked or expires.
+		field.Int64("token_id").Optional().Nillable().Immutable(),
 		field.String("entity").NotEmpty().MaxLen(30).Immutable(),
 		field.String("file_name").Default("").MaxLen(255).Immutable(),
 		field.String("format").NotEmpty().MaxLen(10).Immutable(),

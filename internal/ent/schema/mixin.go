@@ -8,6 +8,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 	"entgo.io/ent/schema/mixin"
 
 	"github.com/kehu-crm/kehu/internal/platform/authz"
@@ -45,3 +46,17 @@ func (Versioned) Fields() []ent.Field {
 }
 
 func nowUTC() time.Time { return time.Now().UTC() }
+
+// scopedListIndexes are the indexes a scoped list needs to be read in order: for each scope column
+// (owner_id, team_id), one on (scope, id) for the default sort (-id) and one on (scope, sortCol, id)
+// for each other sort the list pages use.
+func scopedListIndexes(sortCols ...string) []ent.Index {
+	var out []ent.Index
+	for _, scope := range []string{"owner_id", "team_id"} {
+		out = append(out, index.Fields(scope, "id"))
+		for _, c := range sortCols {
+			out = append(out, index.Fields(scope, c, "id"))
+		}
+	}
+	return out
+}

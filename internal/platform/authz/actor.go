@@ -3,6 +3,7 @@ package authz
 import (
 	"context"
 	"slices"
+	"time"
 )
 
 // Kind says what sort of principal an actor is.
@@ -24,7 +25,17 @@ type Actor struct {
 	Subtree []int64
 	// TokenID is set when the request authenticated with an API token.
 	TokenID int64
-	grants  map[Right]Scope
+	// Loc is the user's time zone (nil: UTC), for "a day" in filters and reports.
+	Loc    *time.Location
+	grants map[Right]Scope
+}
+
+// Location is the actor's time zone, UTC when it has none.
+func (a *Actor) Location() *time.Location {
+	if a == nil || a.Loc == nil {
+		return time.UTC
+	}
+	return a.Loc
 }
 
 // NewUserActor builds a user (or token, when tokenID > 0) actor from its merged grants.

@@ -176,34 +176,84 @@ func restrict(q any, rule EntityRule, a *Actor, scope Scope) error {
 	return privacy.Allow
 }
 
+// ScopeKeys are the owner and team ids whose rows ScopePredicate keeps for a scope below ScopeAll: the
+// rows whose OwnerField is in owners or whose TeamField is in teams (none when both are empty). Code that
+// must restate the data scope outside SQL predicates (the search index's scope terms) takes it from here,
+// so it cannot drift from ScopePredicate.
+func ScopeKeys(rule EntityRule, a *Actor, scope Scope) (owners, teams []int64) {
+	if rule.OwnerField != "" {
+		owners = []int64{a.UserID}
+	}
+	if rule.TeamField != "" {
+		switch scope {
+		case ScopeTeam:
+			if a.TeamID != 0 {
+				teams = []int64{a.TeamID}
+			}
+		case ScopeSubtree:
+			teams = a.Subtree
+		}
+	}
+	return owners, teams
+}
+
 // ScopePredicate is the SQL condition that keeps rows of rule's entity within scope for the actor.
 // Hand-written report SQL takes its condition from here too.
+//
+// On an ordered page (record.Page.Apply marks it, see entx.MarkPage) whose scope is a disjunction
+// (owner = me OR team IN …), it also adds an equivalent condition the database can answer in index
+// order (see orderedBranches); the scope condition itself is always applied unchanged.
 func ScopePredicate(rule EntityRule, a *Actor, scope Scope) func(*sql.Selector) {
+	owners, teams := ScopeKeys(rule, a, scope)
 	return func(s *sql.Selector) {
-		var preds []*sql.Predicate
-		if rule.OwnerField != "" {
-			preds = append(preds, sql.EQ(s.C(rule.OwnerField), a.UserID))
-		}
-		if rule.TeamField != "" {
-			switch scope {
-			case ScopeTeam:
-				if a.TeamID != 0 {
-					preds = append(preds, sql.EQ(s.C(rule.TeamField), a.TeamID))
-				}
-			case ScopeSubtree:
-				if len(a.Subtree) > 0 {
-					vs := make([]any, len(a.Subtree))
-					for i, id := range a.Subtree {
-						vs[i] = id
-					}
-					preds = append(preds, sql.In(s.C(rule.TeamField), vs...))
-				}
+		base := s.P()
+		ordered := orderedPage(s, scopeBranches(rule, a, scope))
+		// col names a scope column; when the ordered branches drive the query, a unary plus (identity on
+		// integers, in both databases) keeps the planners from driving it by the scope's indexes instead.
+		col := func(name string) string {
+			if ordered {
+				return "+" + s.C(name)
 			}
+			return s.C(name)
+		}
+		var preds []*sql.Predicate
+		for _, id := range owners {
+			preds = append(preds, sql.EQ(col(rule.OwnerField), id))
+		}
+		switch {
+		case scope == ScopeSubtree && len(teams) > 0:
+			vs := make([]any, len(teams))
+			for i, id := range teams {
+				vs[i] = id
+			}
+			preds = append(preds, sql.In(col(rule.TeamField), vs...))
+		case len(teams) > 0:
+			preds = append(preds, sql.EQ(col(rule.TeamField), teams[0]))
 		}
 		if len(preds) == 0 {
 			s.Where(sql.False())
 			return
 		}
 		s.Where(sql.Or(preds...))
+		if ordered {
+			orderedBranches(s, base, scopeBranches(rule, a, scope))
+		}
 	}
+}
+
+// scopeBranches splits the scope into disjuncts that are each one equality on an indexed column: the
+// owner, and the team or each team of the subtree. Their union is exactly the scope.
+func scopeBranches(rule EntityRule, a *Actor, scope Scope) []func(*sql.Selector) *sql.Predicate {
+	var out []func(*sql.Selector) *sql.Predicate
+	eq := func(col string, v int64) func(*sql.Selector) *sql.Predicate {
+		return func(s *sql.Selector) *sql.Predicate { return sql.EQ(s.C(col), v) }
+	}
+	owners, teams := ScopeKeys(rule, a, scope)
+	for _, id := range owners {
+		out = append(out, eq(rule.OwnerField, id))
+	}
+	for _, id := range teams {
+		out = append(out, eq(rule.TeamField, id))
+	}
+	return out
 }

@@ -63,7 +63,12 @@ func filterErr(i int, v string) error {
 // and the operators their type allows are accepted; values are always bound parameters. A custom
 // field is filterable only when cols holds it as "custom.<key>" (meta.Registry.WithCustom adds the
 // defined ones); its condition reads the key of the JSON column through the dialect's JSON functions.
-func Predicate(cols map[string]meta.Column, filters []Filter) (func(*sql.Selector), error) {
+// A bare date ("2026-11-01") compared with a date-time column means midnight of that day in loc (the
+// reader's time zone; nil is UTC), so a day range covers the reader's days.
+func Predicate(cols map[string]meta.Column, filters []Filter, loc *time.Location) (func(*sql.Selector), error) {
+	if loc == nil {
+		loc = time.UTC
+	}
 	type built func(s *sql.Selector) *sql.Predicate
 	var preds []built
 	for i, f := range filters {
@@ -79,7 +84,7 @@ func Predicate(cols map[string]meta.Column, filters []Filter) (func(*sql.Selecto
 		if col.JSONKey != "" {
 			p, err = buildJSON(col, f, i)
 		} else {
-			p, err = build(col, f, i)
+			p, err = build(col, f, i, loc)
 		}
 		if err != nil {
 			return nil, err
@@ -102,7 +107,7 @@ func allowed(typ, op string) bool {
 	return false
 }
 
-func build(col meta.Column, f Filter, i int) (func(*sql.Selector) *sql.Predicate, error) {
+func build(col meta.Column, f Filter, i int, loc *time.Location) (func(*sql.Selector) *sql.Predicate, error) {
 	bad := filterErr(i, f.Field+":"+f.Op+":"+f.Value)
 	switch col.Type {
 	case "tags":
@@ -130,7 +135,7 @@ func build(col meta.Column, f Filter, i int) (func(*sql.Selector) *sql.Predicate
 		parts := strings.Split(f.Value, ",")
 		vals := make([]any, 0, len(parts))
 		for _, p := range parts {
-			v, err := typed(col.Type, p)
+			v, err := typed(col.Type, p, loc)
 			if err != nil {
 				return nil, bad
 			}
@@ -138,7 +143,7 @@ func build(col meta.Column, f Filter, i int) (func(*sql.Selector) *sql.Predicate
 		}
 		return func(s *sql.Selector) *sql.Predicate { return sql.In(s.C(col.Name), vals...) }, nil
 	}
-	v, err := typed(col.Type, f.Value)
+	v, err := typed(col.Type, f.Value, loc)
 	if err != nil {
 		return nil, bad
 	}
@@ -147,8 +152,8 @@ func build(col meta.Column, f Filter, i int) (func(*sql.Selector) *sql.Predicate
 	return func(s *sql.Selector) *sql.Predicate { return cmp(s.C(col.Name), v) }, nil
 }
 
-// typed converts a filter value to the column's Go type.
-func typed(typ, v string) (any, error) {
+// typed converts a filter value to the column's Go type; a bare date for a date-time is midnight in loc.
+func typed(typ, v string, loc *time.Location) (any, error) {
 	switch typ {
 	case "bool":
 		return strconv.ParseBool(v)
@@ -159,11 +164,17 @@ func typed(typ, v string) (any, error) {
 			return n, nil
 		}
 		return strconv.ParseFloat(v, 64)
-	case "date", "datetime":
+	case "date":
 		if t, err := time.Parse(time.RFC3339, v); err == nil {
 			return t.UTC(), nil
 		}
 		return time.Parse(time.DateOnly, v)
+	case "datetime":
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t.UTC(), nil
+		}
+		t, err := time.ParseInLocation(time.DateOnly, v, loc)
+		return t.UTC(), err
 	}
 	return v, nil
 }

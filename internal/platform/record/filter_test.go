@@ -3,6 +3,7 @@ package record
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
@@ -33,7 +34,7 @@ func render(t *testing.T, d string, raw ...string) (string, []any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Predicate(testCols, fs)
+	p, err := Predicate(testCols, fs, nil)
 	if err != nil {
 		t.Fatalf("%v: %v", raw, err)
 	}
@@ -86,7 +87,7 @@ func TestPredicateRefusesWhatIsNotAllowed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = Predicate(testCols, fs)
+		_, err = Predicate(testCols, fs, nil)
 		e, ok := apperr.As(err)
 		if !ok || e.Kind != apperr.Invalid || len(e.Fields) != 1 || e.Fields[0].Location != "query.filter[1]" {
 			t.Errorf("%s: %v", raw, err)
@@ -94,5 +95,44 @@ func TestPredicateRefusesWhatIsNotAllowed(t *testing.T) {
 	}
 	if _, err := ParseFilters([]string{"justname"}); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("malformed filter: %v", err)
+	}
+}
+
+// A bare date bounds a date-time column at midnight of that day in the reader's time zone, a date
+// column at the date itself, and a full timestamp stays the instant it names.
+func TestDateFilterInReadersZone(t *testing.T) {
+	cols := map[string]meta.Column{
+		"createdAt": {API: "createdAt", Name: "created_at", Type: "datetime", Filterable: true},
+		"birthday":  {API: "birthday", Name: "birthday", Type: "date", Filterable: true},
+	}
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		filter string
+		loc    *time.Location
+		want   time.Time
+	}{
+		{"createdAt:gte:2026-11-01", shanghai, time.Date(2026, 10, 31, 16, 0, 0, 0, time.UTC)},
+		{"createdAt:gte:2026-11-01", nil, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
+		{"createdAt:lt:2026-11-01T08:00:00+08:00", shanghai, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
+		{"birthday:gte:2026-11-01", shanghai, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, c := range cases {
+		fs, err := ParseFilters([]string{c.filter})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Predicate(cols, fs, c.loc)
+		if err != nil {
+			t.Fatalf("%s: %v", c.filter, err)
+		}
+		s := sql.Dialect(dialect.SQLite).Select("*").From(sql.Table("accounts"))
+		p(s)
+		_, args := s.Query()
+		if len(args) != 1 || !args[0].(time.Time).Equal(c.want) {
+			t.Errorf("%s in %v: args %v, want %v", c.filter, c.loc, args, c.want)
+		}
 	}
 }

@@ -186,6 +186,7 @@ func (p Page) Apply(q any) error {
 			s.OrderBy(order(s.C(col)), order(s.C("id")))
 		}
 		s.Limit(limit + 1)
+		entx.MarkPage(s, limit+1)
 	})
 }
 
