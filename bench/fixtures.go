@@ -34,6 +34,16 @@ func (p principal) scope(alias string) string {
 	return fmt.Sprintf("(%s OR %s.team_id IN (%s))", own, alias, strings.Join(ids, ", "))
 }
 
+// scopeParts splits scope into its disjuncts on alias (owner, then each team), as
+// authz.ScopePredicate's ordered branches do for a sorted page.
+func (p principal) scopeParts(alias string) []string {
+	out := []string{fmt.Sprintf("%s.owner_id = %d", alias, p.id)}
+	for _, id := range p.subtree {
+		out = append(out, fmt.Sprintf("%s.team_id = %d", alias, id))
+	}
+	return out
+}
+
 // fixtures are what the scenarios draw from: the principals, sample records in the account manager's
 // scope, and search words taken from the data.
 type fixtures struct {

@@ -57,10 +57,34 @@ func scenarios(f *fixtures, d db.Dialect) []scenario {
 
 // listScenario: the accounts list filtered by industry and lifecycle, sorted by name, first page.
 func listScenario(f *fixtures, d db.Dialect, p principal) scenario {
+	filter := func(alias string) string {
+		return ` AND ` + alias + `.industry = ? AND ` + alias + `.lifecycle IN ('customer', 'loyal')`
+	}
+	where := p.scope("a") + filter("a")
+	parts := p.scopeParts("b")
+	var args func(ind string) []any
+	if len(parts) == 1 {
+		args = func(ind string) []any { return []any{ind} }
+	} else {
+		// What the API runs for an owner-or-teams scope: one ordered index read of at most 21 rows per
+		// scope part, merged, then the page (authz/ordered.go).
+		branches := make([]string, len(parts))
+		for i, part := range parts {
+			branches[i] = `SELECT id FROM (SELECT b.id FROM accounts b WHERE ` + part + filter("b") +
+				` ORDER BY b.name, b.id LIMIT 21) p` + fmt.Sprint(i)
+		}
+		where = `a.id IN (` + strings.Join(branches, " UNION ALL ") + `) AND ` + where
+		args = func(ind string) []any {
+			out := make([]any, len(parts)+1)
+			for i := range out {
+				out[i] = ind
+			}
+			return out
+		}
+	}
 	q := rebind(d, `SELECT `+accountCols+`, u.name, t.name FROM accounts a
 		LEFT JOIN users u ON u.id = a.owner_id LEFT JOIN teams t ON t.id = a.team_id
-		WHERE `+p.scope("a")+` AND a.industry = ? AND a.lifecycle IN ('customer', 'loyal')
-		ORDER BY a.name, a.id LIMIT 21`)
+		WHERE `+where+` ORDER BY a.name, a.id LIMIT 21`)
 	return scenario{name: "list accounts (industry + lifecycle filter, sorted by name, 20 rows)", as: p,
 		api: func(i uint64, t *vegeta.Target) {
 			ind := f.industries[i%uint64(len(f.industries))]
@@ -69,7 +93,7 @@ func listScenario(f *fixtures, d db.Dialect, p principal) scenario {
 				"&filter=" + url.QueryEscape("lifecycle:in:customer,loyal")
 		},
 		raw: func(ctx context.Context, c *sql.DB, i uint64) error {
-			return drain(c.QueryContext(ctx, q, f.industries[i%uint64(len(f.industries))]))
+			return drain(c.QueryContext(ctx, q, args(f.industries[i%uint64(len(f.industries))])...))
 		}}
 }
 
@@ -112,40 +136,76 @@ func account360(f *fixtures, d db.Dialect) []scenario {
 	}
 }
 
-// searchScenario is the global search box (accounts and contacts, 10 hits).
+// searchScenario is the global search box (accounts and contacts, 10 hits), as internal/search runs it:
+// the user's tokens and the principal's scope terms in one text match, the exact titles through the
+// (entity, lower(title)) index, and the best 10 of at most search.Candidates matching rows (the newest
+// on SQLite), with the same scope predicate.
 func searchScenario(d db.Dialect, p principal, sc searchCase) scenario {
 	tokens := search.Query(sc.q)
 	lq := strings.ToLower(sc.q)
-	var q, match string
+	// scopeTerms are the principal's scope terms for an entity (own → owner; subtree → owner or team).
+	scopeTerms := func(entity string) []string {
+		terms := []string{fmt.Sprintf("%so%d", entity, p.id)}
+		for _, id := range p.subtree {
+			terms = append(terms, fmt.Sprintf("%st%d", entity, id))
+		}
+		return terms
+	}
+	var exactQ, rankedQ string
+	match := map[string]string{} // by entity
+	rank := ""
 	if d == db.Postgres {
 		parts := make([]string, len(tokens))
 		for i, tk := range tokens {
-			parts[i] = "'" + tk.Text + "'"
+			parts[i] = "'" + tk.Text + "':"
 			if tk.Prefix {
-				parts[i] += ":*"
+				parts[i] += "*"
 			}
+			parts[i] += "AB"
 		}
-		match = strings.Join(parts, " & ")
-		q = `SELECT si.record_id, si.title, si.subtitle, si.account_id, si.account_name,
-			CASE WHEN lower(si.title) = $1 THEN 2 WHEN lower(si.title) LIKE $2 ESCAPE '\' THEN 1 ELSE 0 END AS tier,
-			ts_rank(si.tsv, to_tsquery('simple', $3)) AS relevance
-			FROM search_index si WHERE si.entity = $4 AND si.tsv @@ to_tsquery('simple', $3) AND ` + p.scope("si") + `
-			ORDER BY tier DESC, relevance DESC LIMIT 10`
+		rank = strings.Join(parts, " & ")
+		for _, e := range []string{"account", "contact"} {
+			or := scopeTerms(e)
+			for i := range or {
+				or[i] = "'" + or[i] + "':C"
+			}
+			match[e] = rank + " & (" + strings.Join(or, " | ") + ")"
+		}
+		exactQ = `SELECT si.record_id, si.title, si.subtitle, si.account_id, si.account_name, 2 AS tier,
+			ts_rank(si.tsv, to_tsquery('simple', $4)) AS relevance
+			FROM search_index si WHERE si.entity = $3 AND ` + p.scope("si") + ` AND lower(si.title) = $1
+			AND si.tsv @@ to_tsquery('simple', $2) LIMIT 10`
+		rankedQ = fmt.Sprintf(`SELECT c.record_id, c.title, c.subtitle, c.account_id, c.account_name, c.tier, c.relevance
+			FROM (SELECT si.record_id, si.title, si.subtitle, si.account_id, si.account_name, si.entity,
+			CASE WHEN lower(si.title) = $1 THEN 2 WHEN lower(si.title) LIKE $5 ESCAPE '\' THEN 1 ELSE 0 END AS tier,
+			ts_rank(si.tsv, to_tsquery('simple', $4)) AS relevance
+			FROM search_index si WHERE `+p.scope("si")+` AND si.tsv @@ to_tsquery('simple', $2)
+			LIMIT %d) c WHERE c.entity = $3 ORDER BY tier DESC, relevance DESC LIMIT 10`, search.Candidates)
 	} else {
 		parts := make([]string, len(tokens))
 		for i, tk := range tokens {
-			parts[i] = `"` + tk.Text + `"`
+			parts[i] = `{terms sensitive_terms} : "` + tk.Text + `"`
 			if tk.Prefix {
 				parts[i] += "*"
 			}
 		}
-		match = strings.Join(parts, " AND ")
-		q = `SELECT si.record_id, si.title, si.subtitle, si.account_id, si.account_name,
-			CASE WHEN lower(si.title) = ?1 THEN 2 WHEN lower(si.title) LIKE ?2 ESCAPE '\' THEN 1 ELSE 0 END AS tier,
-			-bm25(search_fts, 1.0, 0.5) AS relevance
+		for _, e := range []string{"account", "contact"} {
+			or := scopeTerms(e)
+			for i := range or {
+				or[i] = `scope_terms : "` + or[i] + `"`
+			}
+			match[e] = strings.Join(parts, " AND ") + " AND (" + strings.Join(or, " OR ") + ")"
+		}
+		exactQ = `SELECT si.record_id, si.title, si.subtitle, si.account_id, si.account_name, 2 AS tier, 0.0 AS relevance
+			FROM search_index si WHERE si.entity = ?3 AND ` + p.scope("si") + ` AND lower(si.title) = ?1
+			AND EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ?2 AND search_fts.rowid = si.id) LIMIT 10`
+		rankedQ = fmt.Sprintf(`SELECT c.record_id, c.title, c.subtitle, c.account_id, c.account_name, c.tier, c.relevance
+			FROM (SELECT si.record_id, si.title, si.subtitle, si.account_id, si.account_name, si.entity,
+			CASE WHEN lower(si.title) = ?1 THEN 2 WHEN lower(si.title) LIKE ?4 ESCAPE '\' THEN 1 ELSE 0 END AS tier,
+			1.0 / (1 + length(si.terms)) AS relevance
 			FROM search_index si JOIN search_fts ON search_fts.rowid = si.id
-			WHERE si.entity = ?4 AND search_fts MATCH ?3 AND ` + p.scope("si") + `
-			ORDER BY tier DESC, relevance DESC LIMIT 10`
+			WHERE `+p.scope("si")+` AND search_fts MATCH ?2
+			ORDER BY search_fts.rowid DESC LIMIT %d) c WHERE c.entity = ?3 ORDER BY tier DESC, relevance DESC LIMIT 10`, search.Candidates)
 	}
 	return scenario{name: fmt.Sprintf("search: %s (%s)", sc.kind, sc.q), as: p,
 		api: func(_ uint64, t *vegeta.Target) {
@@ -153,7 +213,14 @@ func searchScenario(d db.Dialect, p principal, sc searchCase) scenario {
 		},
 		raw: func(ctx context.Context, c *sql.DB, _ uint64) error {
 			for _, entity := range []string{"account", "contact"} {
-				if err := drain(c.QueryContext(ctx, q, lq, lq+"%", match, entity)); err != nil {
+				args := []any{lq, match[entity], entity}
+				if d == db.Postgres {
+					args = []any{lq, match[entity], entity, rank}
+				}
+				if err := drain(c.QueryContext(ctx, exactQ, args...)); err != nil {
+					return err
+				}
+				if err := drain(c.QueryContext(ctx, rankedQ, append(args, lq+"%")...)); err != nil {
 					return err
 				}
 			}
