@@ -37,13 +37,18 @@ var importFields = []string{"name", "industry", "phone", "email", "website", "ad
 // importRows are n new accounts whose names are unique to this run (so no row is a duplicate of the
 // data set or of an earlier run).
 func importRows(n int, industries []string) []importRow {
-	tag := time.Now().UTC().Format("0102150405")
+	now := time.Now().UTC()
+	tag := now.Format("0102150405")
+	// The generated data's Shanghai numbers start with 5 to 9, so numbers starting with 1 to 4 never
+	// duplicate one; a run's block of them depends on the minute, so a rerun on the same data set does
+	// not meet the numbers of an earlier run either (which would send every row to the duplicate check).
+	first := uint64(now.Unix()/60) % (40_000_000 / 200_000) * 200_000
 	out := make([]importRow, n)
 	for i := range out {
 		py := fmt.Sprintf("imp%s%06d", tag, i)
+		k := (first + uint64(i)) % 40_000_000
 		out[i] = importRow{name: fmt.Sprintf("导入%s%06d科技有限公司", tag, i), industry: industries[i%len(industries)],
-			// The generated data's Shanghai numbers start with 5 to 9: these never duplicate one.
-			phone: fmt.Sprintf("021-4%07d", i), email: "info@" + py + ".com.cn", website: "https://www." + py + ".com.cn",
+			phone: fmt.Sprintf("021-%d%07d", 1+k/10_000_000, k%10_000_000), email: "info@" + py + ".com.cn", website: "https://www." + py + ".com.cn",
 			address: fmt.Sprintf("上海市浦东新区世纪大道%d号", 1+i%999)}
 	}
 	return out

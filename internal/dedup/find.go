@@ -180,33 +180,36 @@ func orderKinds(kinds []string) []string {
 	return out
 }
 
-// Stored returns which of keys some record of entity already has, with one query per 500 keys: bulk
-// work (an import batch) asks it once, and looks a row up with Find only when one of its keys is
-// stored, since Find finds nothing otherwise. c may be bound to a transaction.
+// Stored returns which of keys some record of entity already has, with one query per kind and 500
+// keys (the kind is part of the query so that the (entity, kind, key) index finds them; without it the
+// query reads every key of the entity): bulk work (an import batch) asks it once, and looks a row up
+// with Find only when one of its keys is stored, since Find finds nothing otherwise. c may be bound to
+// a transaction.
 func Stored(ctx context.Context, c *ent.Client, entity string, keys []Key) (map[Key]bool, error) {
-	want := make(map[Key]bool, len(keys))
-	texts := make([]string, 0, len(keys))
+	byKind := map[string][]string{}
+	seen := make(map[Key]bool, len(keys))
 	for _, k := range keys {
-		if !want[k] {
-			want[k] = true
-			texts = append(texts, k.Key)
+		if !seen[k] {
+			seen[k] = true
+			byKind[k.Kind] = append(byKind[k.Kind], k.Key)
 		}
 	}
 	out := map[Key]bool{}
 	sys := authz.AsSystem(ctx)
-	for len(texts) > 0 {
-		n := min(len(texts), 500)
-		rows, err := c.DedupKey.Query().Where(dedupkey.Entity(entity), dedupkey.KeyIn(texts[:n]...)).
-			Select(dedupkey.FieldKind, dedupkey.FieldKey).All(sys)
-		if err != nil {
-			return nil, fmt.Errorf("dedup: stored keys of %s: %w", entity, err)
-		}
-		for _, r := range rows {
-			if k := (Key{Kind: r.Kind, Key: r.Key}); want[k] {
-				out[k] = true
+	for kind, texts := range byKind {
+		for len(texts) > 0 {
+			n := min(len(texts), 500)
+			found, err := c.DedupKey.Query().
+				Where(dedupkey.Entity(entity), dedupkey.Kind(kind), dedupkey.KeyIn(texts[:n]...)).
+				Select(dedupkey.FieldKey).Strings(sys)
+			if err != nil {
+				return nil, fmt.Errorf("dedup: stored keys of %s: %w", entity, err)
 			}
+			for _, k := range found {
+				out[Key{Kind: kind, Key: k}] = true
+			}
+			texts = texts[n:]
 		}
-		texts = texts[n:]
 	}
 	return out, nil
 }

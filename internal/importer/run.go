@@ -63,8 +63,15 @@ func (s *Service) RegisterJobs(workers *river.Workers) { river.AddWorker(workers
 
 var errCancelled = errors.New("importer: cancelled")
 
-// sqlitePause separates two batches on SQLite (its default busy handler sleeps at most 100 ms).
-const sqlitePause = 120 * time.Millisecond
+// On SQLite, whose one writer at a time is the importer while a batch runs, the run pauses for
+// sqlitePause (longer than the busy handler's longest sleep, 100 ms, so a waiting writer gets in)
+// after a batch when a transaction of this process (a user's save, a cancel) waits to begin, and in
+// any case once its batches have held the write lock for sqliteHold, for writers that are not ours to
+// see (the job queue's, other processes'). A pause after every batch cost the import a third of its time.
+const (
+	sqlitePause = 120 * time.Millisecond
+	sqliteHold  = time.Second
+)
 
 func now() time.Time { return time.Now().UTC() }
 
@@ -126,11 +133,14 @@ func (s *Service) Run(ctx context.Context, jobID int64) error {
 		}
 	}
 	total := len(table.Rows)
+	var held time.Duration // write lock time since the last pause (SQLite)
 	for batch := job.NextRow / s.limits.BatchSize; ; batch++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		start := time.Now()
 		done, err := s.runBatch(uctx, jobID, batch, tg, conv, table)
+		held += time.Since(start)
 		if errors.Is(err, errCancelled) {
 			return nil
 		}
@@ -140,9 +150,8 @@ func (s *Service) Run(ctx context.Context, jobID int64) error {
 		if done >= total {
 			break
 		}
-		if s.st.DB.Dialect == db.SQLite {
-			// SQLite has one writer at a time: a pause longer than its busy handler's longest sleep
-			// lets other users' writes (and a cancel) in between two batches.
+		if s.st.DB.Dialect == db.SQLite && (held >= sqliteHold || s.st.TxWaiting()) {
+			held = 0
 			select {
 			case <-ctx.Done():
 				return ctx.Err()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -29,7 +30,13 @@ type Store struct {
 	client *ent.Client
 	// userNames and teamNames cache display names (Names).
 	userNames, teamNames *Cache[int64, string]
+	// beginning counts the transactions waiting to begin (on SQLite: for the write lock).
+	beginning atomic.Int64
 }
+
+// TxWaiting reports whether some transaction of this process is waiting to begin: on SQLite, whose
+// one writer holds the lock, long bulk work (an import) uses it to step aside between two batches.
+func (s *Store) TxWaiting() bool { return s.beginning.Load() > 0 }
 
 // New wraps an open database.
 func New(d *db.DB) *Store {
@@ -77,7 +84,9 @@ func (s *Store) WithTx(ctx context.Context, fn func(ctx context.Context) error) 
 	if InTx(ctx) {
 		return fn(ctx)
 	}
+	s.beginning.Add(1)
 	tx, err := s.client.Tx(ctx)
+	s.beginning.Add(-1)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}

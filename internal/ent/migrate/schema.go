@@ -3,6 +3,7 @@
 package migrate
 
 import (
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/dialect/sql/schema"
 	"entgo.io/ent/schema/field"
 )
@@ -198,6 +199,9 @@ var (
 				Name:    "activity_remind_at",
 				Unique:  false,
 				Columns: []*schema.Column{ActivitiesColumns[12]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "reminded_at IS NULL",
+				},
 			},
 			{
 				Name:    "activity_account_id_created_at",

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -83,6 +84,9 @@ func (Activity) Indexes() []ent.Index {
 	return append([]ent.Index{
 		index.Fields("owner_id", "status", "due_at"), index.Fields("team_id", "updated_at"),
 		index.Fields("account_id"), index.Fields("contact_id"), index.Fields("due_at"), index.Fields("updated_at"),
-		index.Fields("remind_at"), index.Fields("account_id", "created_at"),
+		// The reminder sweep asks for unsent reminders only: indexing just those keeps it from reading
+		// every reminder ever sent.
+		index.Fields("remind_at").Annotations(entsql.IndexWhere("reminded_at IS NULL")),
+		index.Fields("account_id", "created_at"),
 	}, scopedListIndexes("due_at")...)
 }
