@@ -204,20 +204,22 @@ func report(w io.Writer, o options, ds *dataset, rows []row, imp *importResult, 
 	if ds.loadOutput != "" {
 		fmt.Fprintf(w, "Data set built by this run in %.0fs:\n\n```\n%s```\n", ds.loadTime.Seconds(), ds.loadOutput)
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| Scenario | As | API p50 ms | API p95 ms | API p99 ms | API req/s | raw p50 ms | raw p95 ms | raw p99 ms | raw ops/s | API ÷ raw (p50 / p95) | API errors |")
-	fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
-	for _, r := range rows {
-		errs := fmt.Sprintf("%.1f%% ok", r.api.success*100)
-		if len(r.api.errors) > 0 {
-			errs += ": " + strings.Join(r.api.errors[:min(2, len(r.api.errors))], "; ")
+	if len(rows) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| Scenario | As | API p50 ms | API p95 ms | API p99 ms | API req/s | raw p50 ms | raw p95 ms | raw p99 ms | raw ops/s | API ÷ raw (p50 / p95) | API errors |")
+		fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+		for _, r := range rows {
+			errs := fmt.Sprintf("%.1f%% ok", r.api.success*100)
+			if len(r.api.errors) > 0 {
+				errs += ": " + strings.Join(r.api.errors[:min(2, len(r.api.errors))], "; ")
+			}
+			if r.raw.success < 1 {
+				errs += fmt.Sprintf(" (raw %.1f%% ok: %s)", r.raw.success*100, strings.Join(r.raw.errors[:min(1, len(r.raw.errors))], ""))
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %.0f | %s / %s | %s |\n", r.name, r.as,
+				ms(r.api.p50), ms(r.api.p95), ms(r.api.p99), r.api.throughput, ms(r.raw.p50), ms(r.raw.p95), ms(r.raw.p99),
+				r.raw.throughput, ratio(r.api.p50, r.raw.p50), ratio(r.api.p95, r.raw.p95), errs)
 		}
-		if r.raw.success < 1 {
-			errs += fmt.Sprintf(" (raw %.1f%% ok: %s)", r.raw.success*100, strings.Join(r.raw.errors[:min(1, len(r.raw.errors))], ""))
-		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %.0f | %s / %s | %s |\n", r.name, r.as,
-			ms(r.api.p50), ms(r.api.p95), ms(r.api.p99), r.api.throughput, ms(r.raw.p50), ms(r.raw.p95), ms(r.raw.p99),
-			r.raw.throughput, ratio(r.api.p50, r.raw.p50), ratio(r.api.p95, r.raw.p95), errs)
 	}
 	if imp != nil {
 		fmt.Fprintf(w, "\nImport of %d rows (%s): API %.0f rows/s (%.1fs; %d created, %d skipped as duplicates, %d failed); "+
