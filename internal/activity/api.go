@@ -9,6 +9,7 @@ import (
 
 	"github.com/kehu-crm/kehu/internal/ent"
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
+	"github.com/kehu-crm/kehu/internal/platform/export"
 	"github.com/kehu-crm/kehu/internal/platform/httpx"
 	"github.com/kehu-crm/kehu/internal/platform/record"
 )
@@ -16,6 +17,11 @@ import (
 // ActivityListInput is the query of listActivities.
 type ActivityListInput struct {
 	httpx.ListParams
+	ActivityFilters
+}
+
+// ActivityFilters are the conditions the list and its export share.
+type ActivityFilters struct {
 	Filter    []string `query:"filter,explode" maxItems:"20" doc:"Conditions field:op:value, e.g. type:in:call,visit"`
 	Q         string   `query:"q" maxLength:"100" doc:"Part of the subject or content"`
 	AccountID int64    `query:"accountId" minimum:"0" doc:"Only this account's activities"`
@@ -24,6 +30,13 @@ type ActivityListInput struct {
 	Overdue   bool     `query:"overdue" doc:"Only open activities due before now"`
 	From      string   `query:"from" maxLength:"40" doc:"Due at or after this time (RFC 3339)"`
 	To        string   `query:"to" maxLength:"40" doc:"Due before this time (RFC 3339)"`
+}
+
+// ActivityExportInput is the query of an export: the list's conditions and sort, the format and columns.
+type ActivityExportInput struct {
+	ActivityFilters
+	Sort string `query:"sort" maxLength:"64" doc:"Field to sort by; prefix with - for descending"`
+	export.Params
 }
 
 func parseTime(location, v string) (*time.Time, error) {
@@ -42,6 +55,18 @@ func (in ActivityListInput) query(svc *Service) (ListQuery, error) {
 	if err != nil {
 		return ListQuery{}, err
 	}
+	return in.ActivityFilters.query(page)
+}
+
+func (in ActivityExportInput) query(svc *Service) (ListQuery, error) {
+	sort, err := record.ParseSort(in.Sort, svc.reg.Sorts("activity"), record.Sort{Column: "id", Desc: true})
+	if err != nil {
+		return ListQuery{}, err
+	}
+	return in.ActivityFilters.query(record.Page{Sort: sort})
+}
+
+func (in ActivityFilters) query(page record.Page) (ListQuery, error) {
 	from, err := parseTime("query.from", in.From)
 	if err != nil {
 		return ListQuery{}, err
@@ -147,6 +172,25 @@ func RegisterAPI(api huma.API, svc *Service) {
 			return nil, err
 		}
 		return httpx.NewList(out, next), nil
+	})
+
+	httpx.Register(api, httpx.Need(Export), huma.Operation{
+		OperationID: "exportActivities", Method: http.MethodGet, Path: "/api/v1/activities/export", Tags: tags,
+		Summary: "Export the activity list to CSV or Excel",
+		Description: "Takes the list's conditions and sort; exports every matching activity in your scope, " +
+			"sensitive custom fields masked as in the list. Headers and labels follow the request's language. " +
+			"A bad column or filter is a 422 problem before the download starts.",
+		Responses: export.Responses(),
+	}, func(ctx context.Context, in *ActivityExportInput) (*huma.StreamResponse, error) {
+		lq, err := in.query(svc)
+		if err != nil {
+			return nil, err
+		}
+		j, err := svc.PrepareExport(ctx, lq, in.ColumnNames())
+		if err != nil {
+			return nil, err
+		}
+		return export.Stream(j, export.Format(in.Format)), nil
 	})
 
 	httpx.Register(api, httpx.Need(Create), huma.Operation{

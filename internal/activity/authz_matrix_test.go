@@ -1,8 +1,11 @@
 package activity_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,14 +20,16 @@ var oracleGrants = map[string]testkit.Grants{
 	"account_manager": {"activity:read": testkit.ScopeOwn, "activity:create": testkit.ScopeOwn,
 		"activity:update": testkit.ScopeOwn, "activity:delete": testkit.ScopeOwn, "account:read": testkit.ScopeOwn},
 	"sales_director": {"activity:read": testkit.ScopeSubtree, "activity:create": testkit.ScopeSubtree,
-		"activity:update": testkit.ScopeSubtree, "activity:delete": testkit.ScopeSubtree, "account:read": testkit.ScopeSubtree},
+		"activity:update": testkit.ScopeSubtree, "activity:delete": testkit.ScopeSubtree, "activity:export": testkit.ScopeSubtree,
+		"account:read": testkit.ScopeSubtree},
 	"executive": {"activity:read": testkit.ScopeAll, "account:read": testkit.ScopeAll},
 	"service_agent": {"activity:read": testkit.ScopeTeam, "activity:create": testkit.ScopeTeam,
 		"activity:update": testkit.ScopeTeam, "activity:delete": testkit.ScopeTeam, "account:read": testkit.ScopeAll},
 	"marketing": {"activity:read": testkit.ScopeOwn, "activity:create": testkit.ScopeOwn,
 		"activity:update": testkit.ScopeOwn, "activity:delete": testkit.ScopeOwn, "account:read": testkit.ScopeAll},
 	"admin": {"activity:read": testkit.ScopeAll, "activity:create": testkit.ScopeAll,
-		"activity:update": testkit.ScopeAll, "activity:delete": testkit.ScopeAll, "account:read": testkit.ScopeAll},
+		"activity:update": testkit.ScopeAll, "activity:delete": testkit.ScopeAll, "activity:export": testkit.ScopeAll,
+		"account:read": testkit.ScopeAll},
 	"": {},
 }
 
@@ -169,6 +174,31 @@ func (w *world) verifyList(path string, mine bool) func(testing.TB, testkit.Prin
 	}
 }
 
+// verifyExport: the file holds exactly the activities the principal may read (the list's scope).
+func (w *world) verifyExport(t testing.TB, p testkit.Principal, _ testkit.Relation, _ testkit.Target, r *testkit.Response) error {
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(r.Raw, []byte("\uFEFF")))).ReadAll()
+	if err != nil || len(recs) == 0 || recs[0][0] != "ID" {
+		return fmt.Errorf("not the expected CSV (%v): %q", err, r.Raw[:min(len(r.Raw), 80)])
+	}
+	var got []int64
+	for _, rec := range recs[1:] {
+		id, err := strconv.ParseInt(rec[0], 10, 64)
+		if err != nil {
+			return err
+		}
+		got = append(got, id)
+	}
+	ctx := testkit.System()
+	var want []int64
+	scope := w.scope(p, "activity:read")
+	for _, a := range w.a.Store.Client(ctx).Activity.Query().AllX(ctx) {
+		if w.tree.Reaches(scope, p.UserID, p.TeamID, deref(a.OwnerID), deref(a.TeamID)) {
+			want = append(want, a.ID)
+		}
+	}
+	return nilIfEmpty(testkit.SameIDs(got, want))
+}
+
 func nilIfEmpty(s string) error {
 	if s == "" {
 		return nil
@@ -192,6 +222,8 @@ func (w *world) operations() []testkit.Operation {
 		{Name: "getCalendar", Method: "GET", Path: "/api/v1/calendar", Query: w.calendarWindow() + "&everyone=true",
 			Verify: w.verifyCalendar},
 		{Name: "getActivityKPIs", Method: "GET", Path: "/api/v1/activity-kpis", Verify: w.verifyKPIs},
+		{Name: "exportActivities", Method: "GET", Path: "/api/v1/activities/export", Query: "columns=id,subject",
+			Verify: w.verifyExport},
 		{Name: "getCalendarFeedStatus", Method: "GET", Path: "/api/v1/me/calendar-feed"},
 		{Name: "createCalendarFeed", Method: "POST", Path: "/api/v1/me/calendar-feed", Verify: w.verifyFeed},
 		{Name: "deleteCalendarFeed", Method: "DELETE", Path: "/api/v1/me/calendar-feed"},
@@ -221,6 +253,11 @@ func (w *world) oracle(p testkit.Principal, op testkit.Operation, rel testkit.Re
 	switch op.Name {
 	case "listActivities", "myDay", "getCalendar", "getActivityKPIs", "getCalendarFeedStatus":
 		if w.scope(p, "activity:read") == testkit.ScopeNone {
+			return 403
+		}
+		return 200
+	case "exportActivities":
+		if w.scope(p, "activity:export") == testkit.ScopeNone {
 			return 403
 		}
 		return 200

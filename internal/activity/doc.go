@@ -4,7 +4,9 @@
 //
 // Default grants of the built-in roles (SPEC A2, A4):
 //   - account manager: reads, logs, edits and deletes their own activities (own scope).
-//   - sales director: everything on the activities of their team and the teams below it (subtree).
+//   - sales director: everything on the activities of their team and the teams below it (subtree),
+//     including the export of the list (activity:export), which account managers do not get, as for
+//     accounts and contacts: a whole list leaving the system is a manager's decision.
 //   - executive: reads every activity, changes nothing.
 //   - service agent: everything on the activities of their own team (team scope): service calls and
 //     visits are logged by the agents of a service team, who cover for each other.

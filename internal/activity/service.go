@@ -26,6 +26,7 @@ const (
 // module's service implements it.
 type Dictionary interface {
 	Exists(ctx context.Context, kind, code string) (bool, error)
+	Label(ctx context.Context, kind, code, locale string) string
 }
 
 // Service is the activity use-case layer.

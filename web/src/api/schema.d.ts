@@ -220,6 +220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the activity list to CSV or Excel
+         * @description Takes the list's conditions and sort; exports every matching activity in your scope, sensitive custom fields masked as in the list. Headers and labels follow the request's language. A bad column or filter is a 422 problem before the download starts.
+         */
+        get: operations["exportActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}": {
         parameters: {
             query?: never;
@@ -3471,6 +3491,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportActivities: {
+        parameters: {
+            query?: {
+                /** @description Conditions field:op:value, e.g. type:in:call,visit */
+                filter?: string[] | null;
+                /** @description Part of the subject or content */
+                q?: string;
+                /** @description Only this account's activities */
+                accountId?: number;
+                /** @description Only this contact's activities */
+                contactId?: number;
+                /** @description Only activities in this status */
+                status?: "open" | "done" | "cancelled";
+                /** @description Only open activities due before now */
+                overdue?: boolean;
+                /** @description Due at or after this time (RFC 3339) */
+                from?: string;
+                /** @description Due before this time (RFC 3339) */
+                to?: string;
+                /** @description Field to sort by; prefix with - for descending */
+                sort?: string;
+                /** @description csv (UTF-8 with BOM) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Comma-separated API field names (custom.<key> for custom fields); default: every field */
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Error */

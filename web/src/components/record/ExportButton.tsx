@@ -6,6 +6,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/problem';
 import { currentLanguage } from '../../i18n/language';
+import { toFilterParams, type Typed } from './filterParams';
+import type { ListQuery } from './types';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -22,6 +24,11 @@ export interface ExportButtonProps {
   params: ExportParams;
   /** API field names of the visible columns (empty: the server's default, every field). */
   columns: string[];
+}
+
+/** The export's list parameters for the current view of a list (the same conditions as the list). */
+export function listExportParams(q: Pick<ListQuery, 'q' | 'filters' | 'rawFilters' | 'sort'>, fields?: Typed[]): ExportParams {
+  return { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...(q.rawFilters ?? [])], sort: q.sort };
 }
 
 /** Builds the export URL with the list's parameters. */

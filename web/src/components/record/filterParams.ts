@@ -17,7 +17,7 @@ function isRange(v: FilterValue): v is RangeValue {
 
 const TEXT_TYPES = new Set(['string', 'email', 'phone', 'url', 'text']);
 
-type Typed = Pick<FieldMeta, 'name' | 'type'>;
+export type Typed = Pick<FieldMeta, 'name' | 'type'>;
 
 export function toFilterParams(filters: Record<string, FilterValue>, fields: Typed[] = []): string[] {
   const types = new Map(fields.map((f) => [f.name, f.type]));

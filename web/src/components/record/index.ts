@@ -3,7 +3,7 @@ export { RecordForm, type RecordFormProps } from './RecordForm';
 export { useMeta, useEntityMeta } from './useEntityMeta';
 export type { ListQuery, FilterValue, RefOptions, Option } from './types';
 export { isCustomField, namePath, getFieldValue, setFieldValue, CUSTOM_PREFIX } from './customField';
-export { ExportButton, exportHref, fileNameOf, type ExportParams, type ExportFormat } from './ExportButton';
+export { ExportButton, exportHref, fileNameOf, listExportParams, type ExportParams, type ExportFormat } from './ExportButton';
 export { BulkBar, type BulkAction, type BulkConfig } from './BulkBar';
 export { allowedBulkActions } from './bulkActions';
 export { ViewsBar } from './ViewsBar';

@@ -8,7 +8,7 @@ import { RecordList, allowedBulkActions, useEntityMeta, type ListQuery } from '.
 import { PageHeader } from '../../components/PageHeader';
 import { hasRight } from '../../app/rights';
 import { useMe } from '../../app/session';
-import { activitiesKey, fetchActivities, myDayKey } from './api';
+import { activitiesExportUrl, activitiesKey, activityExportParams, fetchActivities, myDayKey } from './api';
 import { ActivityEditor } from './ActivityEditor';
 import { CompleteButton } from './CompleteButton';
 import { ACTIVITY_RIGHTS, type Activity } from './types';
@@ -34,6 +34,7 @@ export function ActivityList({ accountId, views }: ActivityListProps) {
   const [open, setOpen] = useState(false);
   const canCreate = hasRight(me.rights, ACTIVITY_RIGHTS.create);
   const canUpdate = hasRight(me.rights, ACTIVITY_RIGHTS.update);
+  const canExport = hasRight(me.rights, ACTIVITY_RIGHTS.export);
   const refresh = () => Promise.all([activitiesKey, myDayKey].map((queryKey) => qc.invalidateQueries({ queryKey })));
   return (
     <>
@@ -44,6 +45,8 @@ export function ActivityList({ accountId, views }: ActivityListProps) {
         defaultColumns={['type', 'subject', 'dueAt', 'status', 'accountId', 'ownerId']}
         exclude={['id', 'version']}
         views={views}
+        exportUrl={canExport ? activitiesExportUrl : undefined}
+        exportParams={(q) => activityExportParams(q, meta?.fields ?? undefined, accountId)}
         bulk={{
           url: '/api/v1/activities/bulk',
           actions: allowedBulkActions(me.rights, { update: ACTIVITY_RIGHTS.update, assign: ACTIVITY_RIGHTS.update, delete: ACTIVITY_RIGHTS.delete }),

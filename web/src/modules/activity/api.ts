@@ -1,7 +1,7 @@
 // Fetch functions of the activity module.
 import { api, unwrap } from '../../api/client';
 import type { FieldMeta } from '../../api/types';
-import type { ListQuery } from '../../components/record';
+import { listExportParams, type ExportParams, type ListQuery } from '../../components/record';
 import { toFilterParams } from '../customer/filters';
 
 export const activitiesKey = ['activities'] as const;
@@ -17,6 +17,14 @@ export function fetchActivities(q: ListQuery, fields?: FieldMeta[], accountId?: 
       params: { query: { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...(q.rawFilters ?? [])], sort: q.sort, cursor: q.cursor, limit: q.limit, accountId, ...extra } },
     }),
   );
+}
+
+export const activitiesExportUrl = '/api/v1/activities/export';
+
+/** The export's parameters for the current view; on an account's page, only that account's activities. */
+export function activityExportParams(q: Pick<ListQuery, 'q' | 'filters' | 'rawFilters' | 'sort'>, fields?: FieldMeta[], accountId?: number): ExportParams {
+  const p = listExportParams(q, fields);
+  return accountId ? { ...p, filter: [...(p.filter ?? []), `accountId:eq:${accountId}`] } : p;
 }
 
 export function fetchMyDay() {

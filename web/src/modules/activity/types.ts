@@ -10,6 +10,7 @@ export const ACTIVITY_RIGHTS = {
   create: 'activity:create',
   update: 'activity:update',
   delete: 'activity:delete',
+  export: 'activity:export',
 } as const;
 
 /** Splits "my day" into overdue and today's items (the server already sorts by due time). */

@@ -27,6 +27,4 @@ export const accountsExportUrl = '/api/v1/accounts/export';
 export const contactsExportUrl = '/api/v1/contacts/export';
 
 /** The export's list parameters for the current view (the same filters as the list). */
-export function exportParams(q: Pick<ListQuery, 'q' | 'filters' | 'rawFilters' | 'sort'>, fields?: FieldMeta[]) {
-  return { q: q.q || undefined, filter: [...toFilterParams(q.filters, fields), ...(q.rawFilters ?? [])], sort: q.sort };
-}
+export { listExportParams as exportParams } from '../../components/record/ExportButton';
