@@ -13,7 +13,7 @@ import (
 // list query, and reads the first page, so that every mistake is reported before the file starts
 // (SPEC C9). The rows are the list's: same scope, same masking of sensitive custom fields.
 func (s *Service) PrepareExport(ctx context.Context, lq ListQuery, columns []string) (*export.Job, error) {
-	if err := authz.Require(ctx, Export); err != nil {
+	if err := authz.Require(ctx, Export); err != nil { // before reading the custom field definitions
 		return nil, err
 	}
 	defs, err := s.customDefs(ctx)
@@ -50,6 +50,6 @@ func (s *Service) PrepareExport(ctx context.Context, lq ListQuery, columns []str
 		}
 		return out, next, nil
 	}
-	return export.Prepare(ctx, export.Spec{Entity: em, Columns: columns, Filters: lq.Filters, Q: lq.Q,
+	return export.Prepare(ctx, export.Spec{Right: Export, Entity: em, Columns: columns, Filters: lq.Filters, Q: lq.Q,
 		Labels: labels, Record: s.st.Record, Pager: pager})
 }

@@ -112,6 +112,22 @@ func TestExportActivities(t *testing.T) {
 			t.Errorf("masked export: %s", r.Raw)
 		}
 
+		// The export right's scope narrows the file even where the read right reaches further.
+		own := admin.Do(t, "POST", "/api/v1/roles", map[string]any{"name": "Own activity exporter", "grants": []map[string]string{
+			{"right": "activity:read", "scope": "all"}, {"right": "activity:create", "scope": "own"},
+			{"right": "activity:export", "scope": "own"}}}).Want(t, 201).ID()
+		u = admin.Do(t, "GET", "/api/v1/users/"+itoa(tp.Marketer), nil).Want(t, 200)
+		admin.Do(t, "PATCH", "/api/v1/users/"+itoa(tp.Marketer), map[string]any{"roleIds": []int64{own}},
+			"If-Match", u.Header.Get("ETag")).Want(t, 200)
+		mk = a.Login(t, "marketer@kehu.test")
+		mk.Do(t, "POST", "/api/v1/activities", map[string]any{"type": "email", "subject": "市场邮件"}).Want(t, 201)
+		if n := len(mk.Do(t, "GET", "/api/v1/activities", nil).Want(t, 200).Items()); n != 4 {
+			t.Errorf("the role reads %d activities, want 4", n)
+		}
+		if rows := exported(t, mk.Do(t, "GET", "/api/v1/activities/export?columns=subject", nil).Want(t, 200)); len(rows) != 1 || rows[0]["主题"] != "市场邮件" && rows[0]["Subject"] != "市场邮件" {
+			t.Errorf("own-scope export: %v", rows)
+		}
+
 		// XLSX: the same rows; formula-like text stays a plain string.
 		x := dir.Do(t, "GET", "/api/v1/activities/export?format=xlsx&columns=subject", nil).Want(t, 200)
 		f, err := excelize.OpenReader(bytes.NewReader(x.Raw))
@@ -130,8 +146,8 @@ func TestExportActivities(t *testing.T) {
 		// Every export is audited with what was asked and how many rows left, never the data.
 		ctx := testkit.System()
 		evs := a.Store.Client(ctx).AuditEvent.Query().Where(auditevent.Action("export"), auditevent.Entity("activity")).AllX(ctx)
-		if len(evs) != 6 {
-			t.Fatalf("%d export audit events, want 6", len(evs))
+		if len(evs) != 7 {
+			t.Fatalf("%d export audit events, want 7", len(evs))
 		}
 		for _, ev := range evs {
 			if strings.Contains(fmt.Sprint(ev.Changes), "底价") || strings.Contains(fmt.Sprint(ev.Changes), "HYPERLINK") {

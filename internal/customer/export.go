@@ -20,7 +20,7 @@ func (s *Service) PrepareExport(ctx context.Context, entity string, lq ListQuery
 	if !ok {
 		return nil, apperr.NotFoundOf(entity, 0)
 	}
-	if err := authz.Require(ctx, right); err != nil {
+	if err := authz.Require(ctx, right); err != nil { // before reading the custom field definitions
 		return nil, err
 	}
 	defs, err := s.customDefs(ctx, entity)
@@ -38,7 +38,7 @@ func (s *Service) PrepareExport(ctx context.Context, entity string, lq ListQuery
 		labels = s.dict
 	}
 	lq.Page.Limit, lq.Page.Max = export.PageSize, export.PageSize
-	return export.Prepare(ctx, export.Spec{Entity: em, Columns: columns, Filters: lq.Filters, Q: lq.Q,
+	return export.Prepare(ctx, export.Spec{Right: right, Entity: em, Columns: columns, Filters: lq.Filters, Q: lq.Q,
 		Labels: labels, Record: s.st.Record, Pager: s.exportPager(entity, lq)})
 }
 

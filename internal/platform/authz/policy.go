@@ -70,7 +70,7 @@ func queryRule(rule EntityRule) privacy.QueryRule {
 		if rule.Access == Personal && scope < ScopeOwn {
 			scope = ScopeOwn
 		}
-		return restrict(q, rule, a, scope)
+		return restrict(q, rule, a, narrowed(ctx, a, rule.Resource, scope))
 	})
 }
 

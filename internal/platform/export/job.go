@@ -6,6 +6,7 @@ import (
 
 	"github.com/kehu-crm/kehu/internal/platform/apperr"
 	"github.com/kehu-crm/kehu/internal/platform/audit"
+	"github.com/kehu-crm/kehu/internal/platform/authz"
 	"github.com/kehu-crm/kehu/internal/platform/i18n"
 	"github.com/kehu-crm/kehu/internal/platform/meta"
 )
@@ -25,6 +26,8 @@ type Recorder func(ctx context.Context, ev audit.Event) error
 // requested columns (API field names; none: every field), the list's filters and free text (audited,
 // never the data), and how to read pages, label codes and record the audit event.
 type Spec struct {
+	// Right is the export right: required, and its scope narrows the rows (authz.ReadingFor).
+	Right   authz.Right
 	Entity  meta.EntityMeta
 	Columns []string
 	Filters []string
@@ -49,6 +52,9 @@ type Job struct {
 // Prepare resolves the columns and reads the first page, so that every mistake (a bad column, filter
 // or sort) is reported before any byte of the file is written.
 func Prepare(ctx context.Context, spec Spec) (*Job, error) {
+	if err := authz.Require(ctx, spec.Right); err != nil {
+		return nil, err
+	}
 	cols, err := Columns(spec.Entity, spec.Columns)
 	if err != nil {
 		return nil, err
@@ -97,7 +103,7 @@ func Columns(em meta.EntityMeta, names []string) ([]Column, error) {
 
 // page reads the next page.
 func (j *Job) page(ctx context.Context) ([]map[string]any, error) {
-	rows, next, err := j.spec.Pager(ctx, j.next)
+	rows, next, err := j.spec.Pager(authz.ReadingFor(ctx, j.spec.Right), j.next)
 	if err != nil {
 		return nil, err
 	}
