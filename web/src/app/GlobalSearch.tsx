@@ -2,7 +2,7 @@
 // a dropdown, arrow keys and Enter to pick, opening the record's page (a
 // contact opens on its account's page). Each type is offered only with its
 // read right; the server applies data scope and field-level security.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { AutoComplete, Input, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { DictLabel } from '../components/dictionary';
 import type { components } from '../api/schema';
 import { hasRight } from './rights';
 import { useMe } from './session';
+import { useDebounced } from './useDebounced';
 
 type Hit = components['schemas']['HitDTO'];
 
@@ -24,15 +25,6 @@ export const SEARCH_DEBOUNCE_MS = 250;
 
 /** The longest query the server accepts. */
 const MAX_QUERY = 100;
-
-export function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
 
 /** The page that shows a hit: its own for accounts, its account's for contacts and activities. */
 export function hitPath(h: Hit): string | null {

@@ -10,8 +10,31 @@ import { ReminderField } from './ReminderField';
 import { FOLLOW_UP_PRESETS, presetOf, remindAtFor, type ReminderPreset } from './reminder';
 import type { Activity, ActivityCreate, ActivityPatch } from './types';
 import { CommentThread } from '../collab/CommentThread';
+import { AccountPicker, ContactPicker, type PickedOption } from '../customer/RecordPickers';
 
-const FIELDS = ['type', 'subject', 'content', 'dueAt', 'status', 'outcome', 'tags', 'nextFollowUpAt'];
+const FIELDS = ['type', 'subject', 'accountId', 'contactId', 'content', 'dueAt', 'status', 'outcome', 'tags', 'nextFollowUpAt'];
+
+type Link = { accountId?: number | null; contactId?: number | null };
+
+/**
+ * The account and contact links of the request: on create, the chosen (or the page's) ones; on edit,
+ * only what changed (0 clears a link), so that an unchanged link to a record the user can no longer
+ * read is not sent back for checking.
+ */
+export function linkBody(chosen: Link, fixedAccountId: number | undefined, stored: Link | null): Link {
+  const account = fixedAccountId ?? chosen.accountId ?? null;
+  const contact = chosen.contactId ?? null;
+  if (!stored) {
+    const out: Link = {};
+    if (account) out.accountId = account;
+    if (contact) out.contactId = contact;
+    return out;
+  }
+  const out: Link = {};
+  if (account !== (stored.accountId ?? null)) out.accountId = account ?? 0;
+  if (contact !== (stored.contactId ?? null)) out.contactId = contact ?? 0;
+  return out;
+}
 
 export interface ActivityEditorProps {
   activity: Activity | null;
@@ -46,7 +69,26 @@ export function ActivityEditor({ activity, accountId, defaults, open, onClose, o
   const { t } = useTranslation('activity');
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const fields = activity ? FIELDS.filter((f) => f !== 'nextFollowUpAt') : FIELDS;
+  const watchedAccount = Form.useWatch('accountId', form) as number | null | undefined;
+  const watchedContact = Form.useWatch('contactId', form) as number | null | undefined;
+  const fields = FIELDS.filter((f) => !(activity && f === 'nextFollowUpAt') && !(accountId && f === 'accountId'));
+  const controls = {
+    accountId: (
+      <LinkedAccount
+        currentLabel={watchedAccount === activity?.accountId ? activity?.accountName : undefined}
+        onPicked={() => form.setFieldValue('contactId', null)}
+      />
+    ),
+    contactId: (
+      <LinkedContact
+        accountId={accountId ?? watchedAccount}
+        currentLabel={watchedContact === activity?.contactId ? activity?.contactName : undefined}
+        onPicked={(o) => {
+          if (!accountId && o?.accountId && o.accountId !== watchedAccount) form.setFieldValue('accountId', o.accountId);
+        }}
+      />
+    ),
+  };
 
   const submit = async (values: Record<string, unknown>) => {
     const { reminder, reminderAt, followUpReminder, followUpReminderAt, ...rest } = values as Record<string, unknown> & ReminderValues;
@@ -58,11 +100,13 @@ export function ActivityEditor({ activity, accountId, defaults, open, onClose, o
       form.setFields([{ name: extra, errors: [t('reminder.needsDue')] }]);
       return;
     }
-    const body = { ...rest, ...extra };
+    const { accountId: chosenAccount, contactId: chosenContact, ...other } = rest as Record<string, unknown> & Link;
+    const links = linkBody({ accountId: chosenAccount, contactId: chosenContact }, accountId, activity);
+    const body: Record<string, unknown> = { ...other, ...extra, ...links };
     if (activity && !rest.dueAt && activity.dueAt) body.clearDueAt = true;
     const saved = activity
       ? await unwrap(api.PATCH('/api/v1/activities/{id}', { params: { path: { id: activity.id }, header: { 'If-Match': ifMatch(activity.version) } }, body: body as ActivityPatch }))
-      : await unwrap(api.POST('/api/v1/activities', { ...idempotent(), body: { ...body, accountId } as ActivityCreate }));
+      : await unwrap(api.POST('/api/v1/activities', { ...idempotent(), body: body as ActivityCreate }));
     onSaved(saved);
   };
 
@@ -96,6 +140,7 @@ export function ActivityEditor({ activity, accountId, defaults, open, onClose, o
         initialValues={initial}
         onSubmit={submit}
         onBusyChange={setBusy}
+        controls={controls}
         hideSubmit
       >
         <ReminderField name="reminder" customName="reminderAt" label={t('reminder.label')} />
@@ -108,5 +153,27 @@ export function ActivityEditor({ activity, accountId, defaults, open, onClose, o
         </Card>
       )}
     </Modal>
+  );
+}
+
+interface LinkedProps {
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  id?: string;
+  currentLabel?: string | null;
+  onPicked: (o?: PickedOption) => void;
+}
+
+/** The form's account control: picking another account drops the contact of the previous one. */
+function LinkedAccount({ value, onChange, id, currentLabel, onPicked }: LinkedProps) {
+  return (
+    <AccountPicker id={id} value={value} currentLabel={currentLabel} onChange={(v, o) => { onChange?.(v); onPicked(o); }} />
+  );
+}
+
+/** The form's contact control: a contact picked without an account brings its account. */
+function LinkedContact({ value, onChange, id, currentLabel, onPicked, accountId }: LinkedProps & { accountId?: number | null }) {
+  return (
+    <ContactPicker id={id} value={value} accountId={accountId} currentLabel={currentLabel} onChange={(v, o) => { onChange?.(v); onPicked(o); }} />
   );
 }
