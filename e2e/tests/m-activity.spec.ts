@@ -1,14 +1,15 @@
-// Activities end to end, as the account manager of kehu.spec.ts: on a customer 360 page, log a call
-// with a next follow-up; the follow-up task and its reminder show on the 360 page, on "My day" and in
+// Activities end to end, as the account manager of kehu.spec.ts: on a customer 360 page, add a contact and
+// log a call with them and a next follow-up; the follow-up task and its reminder show on the 360 page, on "My day" and in
 // the calendar; the global search finds the account by a two-character Chinese word; switching the
 // language re-renders the 360 page.
 import { expect, test } from '@playwright/test';
-import { MANAGER, label, login, nav, newAccount, openAccount, switchLanguage } from './helpers';
+import { MANAGER, choose, label, login, nav, newAccount, openAccount, switchLanguage } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const COMPANY = '杭州云帆数据科技有限公司';
 const SUBJECT = 'Budget call with procurement';
+const CONTACT = '周敏';
 
 /** "Now + minutes" in Shanghai (the browser's and the user's zone), clamped to today, as the picker types it. */
 function laterToday(minutes: number): { typed: string; day: string } {
@@ -37,9 +38,20 @@ test('1. the account manager logs a call with a next follow-up on the customer 3
   await expect(page.getByTestId('c360-timeline')).toContainText('Interaction history');
   await expect(page.getByTestId('c360-openTasks')).toContainText('No open tasks');
 
+  // A contact to talk to.
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  const contactDialog = page.getByRole('dialog', { name: 'Add contact' });
+  await contactDialog.getByLabel('Name', { exact: true }).fill(CONTACT);
+  await contactDialog.getByLabel('Title', { exact: true }).fill('Procurement lead');
+  await contactDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(contactDialog).toBeHidden();
+
   await page.getByRole('button', { name: label('Log call') }).click();
   const dialog = page.getByRole('dialog', { name: 'Log activity' });
   await dialog.getByLabel('Subject', { exact: true }).fill(SUBJECT);
+  // The contact picker offers this account's contacts.
+  await choose(page, dialog.getByLabel('Contact', { exact: true }), CONTACT);
+  await expect(dialog.getByTitle(`${CONTACT} · Procurement lead`)).toBeVisible();
   await dialog.getByLabel('Content', { exact: true }).fill('Budget frozen in Q4; objections on price. Call back before the budget round.');
   const next = laterToday(90);
   const picker = dialog.getByLabel('Next follow-up', { exact: true });
@@ -56,6 +68,12 @@ test('1. the account manager logs a call with a next follow-up on the customer 3
   const tasks = page.getByTestId('c360-openTasks');
   await expect(tasks).toContainText(SUBJECT);
   await expect(tasks).toContainText('reminder');
+  // The call was saved linked to the account and the contact (read back with the page's session).
+  const saved = await page.request.get(`/api/v1/activities?q=${encodeURIComponent(SUBJECT)}&filter=${encodeURIComponent('type:in:call')}`);
+  expect(saved.ok()).toBe(true);
+  const items = ((await saved.json()) as { items: { accountName: string | null; contactName: string | null }[] }).items;
+  expect(items).toHaveLength(1);
+  expect(items[0]).toMatchObject({ accountName: COMPANY, contactName: CONTACT });
 });
 
 test('2. the follow-up task and its reminder show on My day and in the calendar', async ({ page }) => {
