@@ -98,12 +98,7 @@ func (m match) ranked(n, limit int) *sql.Selector {
 	inner.AppendSelect(t.C("entity"))
 	inner.AppendSelectExprAs(m.tier(t), "tier")
 	if m.dialect == db.Postgres {
-		inner.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
-			b.WriteString("ts_rank(" + t.C("tsv") + ", to_tsquery('simple', ").Arg(m.rank).WriteString("))")
-		}), "relevance")
-		inner.Where(sql.P(func(b *sql.Builder) {
-			b.WriteString(t.C("tsv") + " @@ to_tsquery('simple', ").Arg(m.text).WriteString(")")
-		}))
+		m.postgresText(inner, t)
 	} else {
 		fts := sql.Table("search_fts")
 		inner.Join(fts).On(fts.C("rowid"), t.C("id"))
@@ -127,6 +122,16 @@ func (m match) ranked(n, limit int) *sql.Selector {
 		OrderExpr(sql.Raw("tier DESC, relevance DESC")).Limit(limit)
 }
 
+// postgresText adds the text match on the tsvector and its ts_rank as "relevance".
+func (m match) postgresText(sel *sql.Selector, t *sql.SelectTable) {
+	sel.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
+		b.WriteString("ts_rank(" + t.C("tsv") + ", to_tsquery('simple', ").Arg(m.rank).WriteString("))")
+	}), "relevance")
+	sel.Where(sql.P(func(b *sql.Builder) {
+		b.WriteString(t.C("tsv") + " @@ to_tsquery('simple', ").Arg(m.text).WriteString(")")
+	}))
+}
+
 // exact finds the records whose title is the query (tier 2) through the (entity, lower(title)) index,
 // with the same text and scope conditions, however many other rows match.
 func (m match) exact(limit int) *sql.Selector {
@@ -137,12 +142,7 @@ func (m match) exact(limit int) *sql.Selector {
 		b.WriteString("lower(" + t.C("title") + ") = ").Arg(m.lq)
 	}))
 	if m.dialect == db.Postgres {
-		sel.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
-			b.WriteString("ts_rank(" + t.C("tsv") + ", to_tsquery('simple', ").Arg(m.rank).WriteString("))")
-		}), "relevance")
-		sel.Where(sql.P(func(b *sql.Builder) {
-			b.WriteString(t.C("tsv") + " @@ to_tsquery('simple', ").Arg(m.text).WriteString(")")
-		}))
+		m.postgresText(sel, t)
 	} else {
 		// The exact hits rank among themselves by nothing: they share the top tier.
 		sel.AppendSelectExprAs(sql.Raw("0.0"), "relevance")

@@ -56,18 +56,8 @@ export function AccountPicker({ value, onChange, currentLabel, disabled, id }: P
   });
   const options = useMemo(() => withCurrent(found, value, currentLabel ?? named?.name), [found, value, currentLabel, named]);
   return (
-    <Select<number | null, PickedOption>
-      id={id}
-      value={value ?? null}
-      options={options}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      onChange={(v, o) => onChange?.(v ?? null, Array.isArray(o) ? undefined : o)}
-      allowClear
-      disabled={disabled}
-      loading={isFetching}
-      placeholder={t('picker.account')}
-      notFoundContent={q ? (isFetching ? t('picker.searching') : t('picker.none')) : t('picker.typeToSearch')}
-    />
+    <SearchSelect {...{ id, value, onChange, disabled, options }} onSearch={setText} loading={isFetching} placeholder={t('picker.account')}
+      empty={q ? (isFetching ? t('picker.searching') : t('picker.none')) : t('picker.typeToSearch')} />
   );
 }
 
@@ -95,17 +85,31 @@ export function ContactPicker({ value, onChange, currentLabel, disabled, id, acc
   });
   const options = useMemo(() => withCurrent(data ?? [], value, currentLabel), [data, value, currentLabel]);
   return (
+    <SearchSelect {...{ id, value, onChange, disabled, options }} onSearch={setText} loading={isFetching} placeholder={t('picker.contact')}
+      empty={isFetching ? t('picker.searching') : accountId || q ? t('picker.none') : t('picker.typeToSearch')} />
+  );
+}
+
+/** The select both pickers show: the server searches, so the options are not filtered again here. */
+function SearchSelect({ id, value, onChange, disabled, options, onSearch, loading, placeholder, empty }: Omit<PickerProps, 'currentLabel'> & {
+  options: PickedOption[];
+  onSearch: (text: string) => void;
+  loading: boolean;
+  placeholder: string;
+  empty: string;
+}) {
+  return (
     <Select<number | null, PickedOption>
       id={id}
       value={value ?? null}
       options={options}
-      showSearch={{ filterOption: false, onSearch: setText }}
+      showSearch={{ filterOption: false, onSearch }}
       onChange={(v, o) => onChange?.(v ?? null, Array.isArray(o) ? undefined : o)}
       allowClear
       disabled={disabled}
-      loading={isFetching}
-      placeholder={t('picker.contact')}
-      notFoundContent={isFetching ? t('picker.searching') : accountId || q ? t('picker.none') : t('picker.typeToSearch')}
+      loading={loading}
+      placeholder={placeholder}
+      notFoundContent={empty}
     />
   );
 }
